@@ -1,0 +1,13 @@
+package org.sdcap.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code sdcap} command. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(SdcapCommand.newCommandLine().execute(args));
+  }
+}
