@@ -1,7 +1,5 @@
 package org.sdcap.cli;
 
-import picocli.CommandLine;
-
 /** Entry point of the {@code sdcap} command. */
 public final class Main {
 

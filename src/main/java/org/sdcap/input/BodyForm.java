@@ -6,7 +6,9 @@ package org.sdcap.input;
  * <p>The names are the values of the v2 field {@code body_form}.
  */
 public enum BodyForm {
-  /** A JSON string in the field {@code body}; the body bytes are the UTF-8 encoding of its value. */
+  /**
+   * A JSON string in the field {@code body}; the body bytes are the UTF-8 encoding of its value.
+   */
   STRING("string"),
   /** An embedded JSON value in {@code body}; the body bytes are the exact text of that value. */
   JSON("json"),

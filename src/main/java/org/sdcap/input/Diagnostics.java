@@ -11,6 +11,8 @@ public interface Diagnostics {
   /** Reports damaged input: a line kept verbatim, a packet skipped, a request marked incomplete. */
   void damaged(SourcePosition where, String message);
 
-  /** Reports something unusual that loses nothing, such as a TLS connection skipped in a capture. */
+  /**
+   * Reports something unusual that loses nothing, such as a TLS connection skipped in a capture.
+   */
   void warning(SourcePosition where, String message);
 }

@@ -6,8 +6,8 @@ import java.util.List;
  * One request read from any input format, before sessions are assigned.
  *
  * @param fields metadata members in input order, without the body fields
- * @param body the request body, or null when the record carries none (a v1 record without
- *     {@code body_head}, a GET request in a capture)
+ * @param body the request body, or null when the record carries none (a v1 record without {@code
+ *     body_head}, a GET request in a capture)
  */
 public record InputRecord(SourcePosition position, List<Field> fields, RequestBody body)
     implements InputItem {

@@ -8,8 +8,8 @@ package org.sdcap.input;
  * bytes never captured stays in the record's metadata field {@code body_truncated_bytes}. For every
  * other body {@code partial} is false and {@code headBytes} is {@code bytes.length}.
  *
- * @param fieldName the input field that held the body ({@code body}, {@code body_b64},
- *     {@code body_head}, or a name mapped to one of them); null for dumps and captures
+ * @param fieldName the input field that held the body ({@code body}, {@code body_b64}, {@code
+ *     body_head}, or a name mapped to one of them); null for dumps and captures
  * @param fieldIndex the index among the record's members at which the body field stood, so decoding
  *     can put it back in place; -1 when it was last or the input had no field
  */

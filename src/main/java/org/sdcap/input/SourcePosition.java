@@ -1,8 +1,8 @@
 package org.sdcap.input;
 
 /**
- * Where an input item was read: a file name plus either a 1-based line number (JSONL, raw dumps)
- * or a 1-based packet number with the byte offset of that packet's record (captures).
+ * Where an input item was read: a file name plus either a 1-based line number (JSONL, raw dumps) or
+ * a 1-based packet number with the byte offset of that packet's record (captures).
  *
  * <p>{@code file} is the name given on the command line, {@code "-"} for standard input.
  */
@@ -20,7 +20,10 @@ public record SourcePosition(String file, long line, long packet, long byteOffse
     return new SourcePosition(file, 0, packet, byteOffset);
   }
 
-  /** Formats the position as messages print it: {@code FILE:LINE} or {@code FILE: packet N at byte offset O}. */
+  /**
+   * Formats the position as messages print it: {@code FILE:LINE} or {@code FILE: packet N at byte
+   * offset O}.
+   */
   @Override
   public String toString() {
     if (packet > 0) {

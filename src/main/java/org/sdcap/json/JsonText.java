@@ -11,8 +11,8 @@ public final class JsonText {
   private JsonText() {}
 
   /**
-   * Returns {@code text} as a JSON string literal. Only the characters JSON requires are escaped;
-   * a lone surrogate is written as a {@code \}{@code uXXXX} escape.
+   * Returns {@code text} as a JSON string literal. Only the characters JSON requires are escaped; a
+   * lone surrogate is written as a {@code \}{@code uXXXX} escape.
    */
   public static String quote(String text) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 2);

@@ -111,7 +111,9 @@ public final class JsonWriter {
     return this;
   }
 
-  /** Writes {@code bytes[from, to)} as a JSON string of one code point per byte (U+0000 to U+00FF). */
+  /**
+   * Writes {@code bytes[from, to)} as a JSON string of one code point per byte (U+0000 to U+00FF).
+   */
   public JsonWriter latin1String(byte[] bytes, int from, int to) {
     beforeValue();
     writeByte('"');

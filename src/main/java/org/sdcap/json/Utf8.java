@@ -47,9 +47,9 @@ public final class Utf8 {
       }
       int b1 = bytes[i + 1] & 0xFF;
       boolean secondOk =
-          b0 == 0xE0 ? (b1 >= 0xA0 && b1 <= 0xBF)
-              : b0 == 0xED ? (b1 >= 0x80 && b1 <= 0x9F)
-              : isContinuation(bytes[i + 1]);
+          b0 == 0xE0
+              ? (b1 >= 0xA0 && b1 <= 0xBF)
+              : b0 == 0xED ? (b1 >= 0x80 && b1 <= 0x9F) : isContinuation(bytes[i + 1]);
       return secondOk && isContinuation(bytes[i + 2]) ? 3 : -1;
     }
     if (b0 >= 0xF0 && b0 <= 0xF4) {
@@ -58,9 +58,9 @@ public final class Utf8 {
       }
       int b1 = bytes[i + 1] & 0xFF;
       boolean secondOk =
-          b0 == 0xF0 ? (b1 >= 0x90 && b1 <= 0xBF)
-              : b0 == 0xF4 ? (b1 >= 0x80 && b1 <= 0x8F)
-              : isContinuation(bytes[i + 1]);
+          b0 == 0xF0
+              ? (b1 >= 0x90 && b1 <= 0xBF)
+              : b0 == 0xF4 ? (b1 >= 0x80 && b1 <= 0x8F) : isContinuation(bytes[i + 1]);
       return secondOk && isContinuation(bytes[i + 2]) && isContinuation(bytes[i + 3]) ? 4 : -1;
     }
     return -1;
