@@ -1,0 +1,91 @@
+package org.sdcap.encode;
+
+/**
+ * The retained bodies of all sessions in least-recently-used order, kept within a byte budget.
+ * Adding or using a body makes it the most recent; going over the budget evicts the least recent.
+ */
+final class BodyCache {
+
+  private final long budgetBytes;
+  private long usedBytes;
+  private long evictions;
+
+  /** Least recently used end of the list. */
+  private RetainedBody head;
+
+  /** Most recently used end of the list. */
+  private RetainedBody tail;
+
+  BodyCache(long budgetBytes) {
+    this.budgetBytes = budgetBytes;
+  }
+
+  long usedBytes() {
+    return usedBytes;
+  }
+
+  long evictions() {
+    return evictions;
+  }
+
+  void add(RetainedBody body) {
+    body.session.add(body);
+    linkAtTail(body);
+    usedBytes += body.memoryBytes();
+    evictOverBudget(body);
+  }
+
+  /** Marks {@code body} as just used, and accounts memory it gained (a copy index built). */
+  void touch(RetainedBody body, long memoryBefore) {
+    unlink(body);
+    linkAtTail(body);
+    usedBytes += body.memoryBytes() - memoryBefore;
+    evictOverBudget(body);
+  }
+
+  /** Evicts every retained body of {@code session}, as when it was idle longer than the TTL. */
+  void evictSession(SessionState session) {
+    for (RetainedBody body : session.bodies.values().toArray(new RetainedBody[0])) {
+      evict(body);
+    }
+  }
+
+  private void evictOverBudget(RetainedBody keep) {
+    while (usedBytes > budgetBytes && head != null && head != keep) {
+      evict(head);
+    }
+  }
+
+  private void evict(RetainedBody body) {
+    unlink(body);
+    body.session.remove(body);
+    usedBytes -= body.memoryBytes();
+    evictions++;
+  }
+
+  private void linkAtTail(RetainedBody body) {
+    body.previous = tail;
+    body.next = null;
+    if (tail != null) {
+      tail.next = body;
+    } else {
+      head = body;
+    }
+    tail = body;
+  }
+
+  private void unlink(RetainedBody body) {
+    if (body.previous != null) {
+      body.previous.next = body.next;
+    } else {
+      head = body.next;
+    }
+    if (body.next != null) {
+      body.next.previous = body.previous;
+    } else {
+      tail = body.previous;
+    }
+    body.previous = null;
+    body.next = null;
+  }
+}

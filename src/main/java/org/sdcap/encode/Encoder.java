@@ -1,0 +1,151 @@
+package org.sdcap.encode;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.Map;
+import org.sdcap.delta.BodyEncoding;
+import org.sdcap.delta.CopyIndexes;
+import org.sdcap.delta.Delta;
+import org.sdcap.delta.DeltaEncoder;
+import org.sdcap.delta.TextUnits;
+import org.sdcap.input.BadLine;
+import org.sdcap.input.Field;
+import org.sdcap.input.InputItem;
+import org.sdcap.input.InputRecord;
+import org.sdcap.input.RecordSource;
+import org.sdcap.input.RequestBody;
+import org.sdcap.json.Utf8;
+import org.sdcap.v2.EncodedBody;
+import org.sdcap.v2.V2Writer;
+
+/**
+ * Turns a stream of input items into v2 records: assigns each record its session and seq, picks a
+ * parent among the session's retained bodies and writes the body as a delta against it.
+ */
+public final class Encoder {
+
+  /** JSON bytes a delta record spends on parent_seq and its lengths beyond a root's. */
+  private static final int DELTA_OVERHEAD_BYTES = 32;
+
+  private final EncodeOptions options;
+  private final V2Writer writer;
+  private final Map<String, SessionState> sessions = new HashMap<>();
+  private final BodyCache cache;
+  private final EncodeStats stats = new EncodeStats();
+  private final MessageDigest sha256;
+
+  public Encoder(EncodeOptions options, V2Writer writer) {
+    this.options = options;
+    this.writer = writer;
+    this.cache = new BodyCache(options.cacheBytes());
+    try {
+      this.sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** Encodes every item of {@code source}, then flushes the writer. */
+  public EncodeStats encodeAll(RecordSource source) throws IOException {
+    for (InputItem item = source.next(); item != null; item = source.next()) {
+      encode(item);
+    }
+    return finish();
+  }
+
+  /** Flushes what was written and returns the run's counts. */
+  public EncodeStats finish() {
+    writer.flush();
+    return stats();
+  }
+
+  public void encode(InputItem item) {
+    if (item instanceof BadLine line) {
+      stats.badLines++;
+      writer.writeBadLine(line);
+    } else if (item instanceof InputRecord record) {
+      encodeRecord(record);
+    }
+  }
+
+  public EncodeStats stats() {
+    stats.sessions = sessions.size();
+    stats.evictions = cache.evictions();
+    return stats;
+  }
+
+  private void encodeRecord(InputRecord record) {
+    String key = options.keyer().keyOf(record);
+    SessionState session = sessions.computeIfAbsent(key, SessionState::new);
+    double ts = timestampOf(record);
+    if (!Double.isNaN(ts)
+        && !Double.isNaN(session.lastTs)
+        && ts - session.lastTs > options.ttlSeconds()) {
+      cache.evictSession(session);
+    }
+    if (!Double.isNaN(ts)) {
+      session.lastTs = ts;
+    }
+    int seq = session.nextSeq++;
+    stats.records++;
+
+    RequestBody body = record.body();
+    if (body == null) {
+      writer.writeRecord(key, seq, record, null);
+      return;
+    }
+    stats.bodyBytes += body.bytes().length;
+    EncodedBody encoded = encodeBody(session, seq, body);
+    writer.writeRecord(key, seq, record, encoded);
+  }
+
+  private EncodedBody encodeBody(SessionState session, int seq, RequestBody body) {
+    byte[] bytes = body.bytes();
+    BodyEncoding encoding = Utf8.isValid(bytes) ? BodyEncoding.UTF8 : BodyEncoding.LATIN1;
+    TextUnits units = TextUnits.of(bytes, encoding);
+    long[] prefixHashes = PrefixHashes.of(bytes);
+    byte[] digest = sha256.digest(bytes);
+
+    RetainedBody parent = session.longestPrefixMatch(prefixHashes);
+    if (parent != null && (parent.encoding != encoding || parent.depth >= options.maxDepth())) {
+      parent = null;
+    }
+    Delta delta = null;
+    if (parent != null) {
+      long memoryBefore = parent.memoryBytes();
+      RetainedBody chosen = parent;
+      delta =
+          CopyIndexes.encode(units, parent.units, chosen::copyIndex, encoding == BodyEncoding.UTF8);
+      cache.touch(parent, memoryBefore);
+      if (DeltaEncoder.estimatedCost(delta) + DELTA_OVERHEAD_BYTES > bytes.length * 0.9) {
+        delta = null;
+        parent = null;
+      }
+    }
+    if (delta == null) {
+      delta = DeltaEncoder.root(units);
+      stats.roots++;
+    } else {
+      stats.deltas++;
+    }
+
+    int depth = parent == null ? 0 : parent.depth + 1;
+    cache.add(new RetainedBody(session, seq, units, encoding, depth, prefixHashes));
+    return new EncodedBody(body, units, encoding, parent == null ? 0 : parent.seq, delta, digest);
+  }
+
+  /** Returns the record's {@code ts} in epoch seconds, or NaN when it has no numeric ts. */
+  private static double timestampOf(InputRecord record) {
+    Field ts = record.field("ts");
+    if (ts == null) {
+      return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(ts.rawText().trim());
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.sdcap.encode;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** What the encoder remembers of one session: the next seq, the last time, retained bodies. */
+final class SessionState {
+
+  /** Estimated bytes of one session's state without bodies, for the cache budget. */
+  static final long OVERHEAD_BYTES = 200;
+
+  final String key;
+  int nextSeq = 1;
+
+  /** Epoch seconds of the session's latest record, NaN when no record had a time. */
+  double lastTs = Double.NaN;
+
+  final Map<Integer, RetainedBody> bodies = new HashMap<>();
+  final LongIntMap prefixIndex = new LongIntMap();
+  RetainedBody mostRecent;
+
+  SessionState(String key) {
+    this.key = key;
+  }
+
+  /**
+   * Returns the retained body sharing the longest prefix with a body whose prefix hashes are {@code
+   * hashes} (to within one block; the most recent among equals), or the most recent retained body
+   * when none shares a whole block, or null when none is retained.
+   */
+  RetainedBody longestPrefixMatch(long[] hashes) {
+    RetainedBody best = null;
+    for (long hash : hashes) {
+      int seq = prefixIndex.get(hash);
+      if (LongIntMap.isAbsent(seq)) {
+        break;
+      }
+      RetainedBody candidate = bodies.get(seq);
+      if (candidate == null) {
+        break;
+      }
+      best = candidate;
+    }
+    return best != null ? best : mostRecent;
+  }
+
+  void add(RetainedBody body) {
+    bodies.put(body.seq, body);
+    for (long hash : body.prefixHashes) {
+      prefixIndex.put(hash, body.seq);
+    }
+    mostRecent = body;
+  }
+
+  void remove(RetainedBody body) {
+    bodies.remove(body.seq);
+    for (long hash : body.prefixHashes) {
+      prefixIndex.removeIfValue(hash, body.seq);
+    }
+    if (mostRecent == body) {
+      mostRecent = null;
+      for (RetainedBody other : bodies.values()) {
+        if (mostRecent == null || other.seq > mostRecent.seq) {
+          mostRecent = other;
+        }
+      }
+    }
+  }
+}
