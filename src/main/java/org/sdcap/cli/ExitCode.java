@@ -36,4 +36,17 @@ public final class ExitCode {
 
   /** The body is partial (a truncated v1 record) and {@code --allow-partial} was not given. */
   public static final int PARTIAL_BODY = 10;
+
+  /** Standard output was closed before everything was written, as when piped into head. */
+  public static final int BROKEN_PIPE = 141;
+
+  /** Exit codes every command can return, in picocli's {@code code:description} form. */
+  static final String[] COMMON =
+      new String[] {
+        "0:Success.",
+        "1:Internal error: a bug in sdcap. Run again with --verbose and report the stack trace.",
+        "2:Invalid options or arguments.",
+        "4:An input file could not be opened or read.",
+        "141:Standard output was closed early, as when piped into head."
+      };
 }

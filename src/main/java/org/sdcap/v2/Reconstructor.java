@@ -274,16 +274,30 @@ public final class Reconstructor {
     }
   }
 
-  private static V2Record parseSlow(
-      byte[] buffer, int start, int end, String source, long lineNumber)
-      throws ReconstructException {
+  /**
+   * Parses a line sdcap did not lay out itself; a line that is no v2 record is counted, not fatal.
+   */
+  private V2Record parseSlow(byte[] buffer, int start, int end, String source, long lineNumber) {
+    if (startsWith(buffer, start, end, BAD_LINE_PREFIX)) {
+      return null;
+    }
     try {
       return V2Parser.parse(buffer, start, end);
     } catch (V2FormatException e) {
-      throw new ReconstructException(
-          ReconstructException.Kind.INVALID_RECORD,
-          source + ":" + lineNumber + ": " + e.getMessage());
+      if (unreadableLines++ == 0) {
+        firstUnreadable = source + ":" + lineNumber + ": " + e.getMessage();
+      }
+      return null;
     }
+  }
+
+  /** Returns how many lines were not v2 records and where the first was, or null when none. */
+  public String unreadableSummary() {
+    return unreadableLines == 0
+        ? null
+        : unreadableLines
+            + " lines are not v2 records and were skipped; the first: "
+            + firstUnreadable;
   }
 
   private boolean matchesPrefix(byte[] buffer, int keyStart, int keyEnd) {
