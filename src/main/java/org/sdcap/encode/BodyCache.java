@@ -43,6 +43,12 @@ final class BodyCache {
     evictOverBudget(body);
   }
 
+  /** Accounts memory {@code body} gained (a copy index built) without changing its recency. */
+  void accountGrowth(RetainedBody body, long memoryBefore) {
+    usedBytes += body.memoryBytes() - memoryBefore;
+    evictOverBudget(body);
+  }
+
   /** Evicts every retained body of {@code session}, as when it was idle longer than the TTL. */
   void evictSession(SessionState session) {
     for (RetainedBody body : session.bodies.values().toArray(new RetainedBody[0])) {

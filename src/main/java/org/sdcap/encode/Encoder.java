@@ -118,10 +118,14 @@ public final class Encoder {
       RetainedBody chosen = parent;
       delta =
           CopyIndexes.encode(units, parent.units, chosen::copyIndex, encoding == BodyEncoding.UTF8);
-      cache.touch(parent, memoryBefore);
       if (DeltaEncoder.estimatedCost(delta) + DELTA_OVERHEAD_BYTES > bytes.length * 0.9) {
+        cache.accountGrowth(parent, memoryBefore);
         delta = null;
         parent = null;
+      } else {
+        // Only a parent that a written record names counts as used, so that a decoder replaying
+        // adds and uses in file order sees the same least-recently-used order as this cache.
+        cache.touch(parent, memoryBefore);
       }
     }
     if (delta == null) {

@@ -66,6 +66,15 @@ public final class JsonWriter {
     return this;
   }
 
+  /** Writes a member name given as the exact text of a JSON string literal, quotes included. */
+  public JsonWriter rawName(byte[] literal, int from, int to) {
+    beforeValue();
+    writeBytes(literal, from, to);
+    writeByte(':');
+    afterName = true;
+    return this;
+  }
+
   public JsonWriter value(long number) {
     beforeValue();
     writeAscii(Long.toString(number));

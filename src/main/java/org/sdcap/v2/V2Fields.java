@@ -16,6 +16,7 @@ public final class V2Fields {
   public static final String BODY_FORM = "body_form";
   public static final String BODY_FIELD = "body_field";
   public static final String BODY_FIELD_INDEX = "body_field_index";
+  public static final String BODY_TAIL_FIELD = "body_tail_field";
   public static final String BODY_LEN = "body_len";
   public static final String BODY_SHA256 = "body_sha256";
   public static final String BODY_ENCODING = "body_encoding";
@@ -45,6 +46,7 @@ public final class V2Fields {
           BODY_FORM,
           BODY_FIELD,
           BODY_FIELD_INDEX,
+          BODY_TAIL_FIELD,
           BODY_LEN,
           BODY_SHA256,
           BODY_ENCODING,

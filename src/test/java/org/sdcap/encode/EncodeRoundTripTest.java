@@ -2,6 +2,8 @@ package org.sdcap.encode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ import org.sdcap.input.RequestBody;
 import org.sdcap.input.SourcePosition;
 import org.sdcap.session.SessionFieldNames;
 import org.sdcap.session.SessionKeyer;
+import org.sdcap.v2.Decoder;
 import org.sdcap.v2.Reconstructor;
 import org.sdcap.v2.V2Writer;
 
@@ -85,6 +88,19 @@ class EncodeRoundTripTest {
     encoder.finish();
 
     byte[] v2 = out.toByteArray();
+    ByteArrayOutputStream decoded = new ByteArrayOutputStream();
+    Decoder decoder = new Decoder(decoded, Decoder.Target.FULL, cacheBytes);
+    decoder.decode(new ByteArrayInputStream(v2), "v2", 1 << 26);
+    decoder.flush();
+    String[] lines = decoded.toString(StandardCharsets.UTF_8).split("\n");
+    assertThat(lines).hasSize(expected.size());
+    for (int i = 0; i < lines.length; i++) {
+      JsonNode line = new ObjectMapper().readTree(lines[i]);
+      assertThat(line.get("body").asText())
+          .as("seed %d line %d", seed, i + 1)
+          .isEqualTo(new String((byte[]) expected.get(i)[2], StandardCharsets.UTF_8));
+      assertThat(lines[i]).startsWith("{\"ts\":1700000000." + i + ",\"client\":");
+    }
     for (Object[] entry : expected) {
       Reconstructor reconstructor =
           new Reconstructor((String) entry[0], (Integer) entry[1], 1 << 26);

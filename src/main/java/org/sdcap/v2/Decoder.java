@@ -1,0 +1,335 @@
+package org.sdcap.v2;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.sdcap.delta.DeltaApplier;
+import org.sdcap.delta.DeltaException;
+import org.sdcap.delta.TextUnits;
+import org.sdcap.input.BodyForm;
+import org.sdcap.json.JsonScanner;
+import org.sdcap.json.JsonSyntaxException;
+import org.sdcap.json.JsonWriter;
+import org.sdcap.json.ObjectScan;
+import org.sdcap.json.Utf8;
+
+/**
+ * Turns v2 records back into one full input record per line, with the body restored, and kept bad
+ * lines back into the lines they were.
+ */
+public final class Decoder {
+
+  /** What shape decoded records take. */
+  public enum Target {
+    /**
+     * Each body as the input held it ({@code body} string or embedded value, {@code body_b64}); v1
+     * bodies that were whole become {@code body}, partial ones stay {@code body_head} and {@code
+     * body_tail}; dump and capture bodies become {@code body}, or {@code body_b64} when not UTF-8.
+     */
+    FULL,
+    /** v1 records as the capture middleware wrote them; other bodies cut the way it cuts them. */
+    V1
+  }
+
+  /** Bytes v1 keeps at each end of a body it truncates. */
+  static final int V1_KEPT_BYTES = 1500;
+
+  private final JsonWriter json;
+  private final Target target;
+  private final BodyStore store;
+  private final MessageDigest sha256;
+  private long records;
+  private long badLines;
+
+  public Decoder(OutputStream out, Target target, long cacheBytes) {
+    this.json = new JsonWriter(out, 1 << 17);
+    this.target = target;
+    this.store = new BodyStore(cacheBytes);
+    try {
+      this.sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  public long records() {
+    return records;
+  }
+
+  public long badLines() {
+    return badLines;
+  }
+
+  /** Decodes every line of one input; call it for each input in order, then {@link #flush()}. */
+  public void decode(InputStream in, String source, int maxLineBytes)
+      throws IOException, ReconstructException {
+    LineReader lines = new LineReader(in, maxLineBytes);
+    while (lines.next()) {
+      if (lines.end() == lines.start()) {
+        continue;
+      }
+      try {
+        decodeLine(lines.buffer(), lines.start(), lines.end());
+      } catch (V2FormatException | JsonSyntaxException | DeltaException e) {
+        throw new ReconstructException(
+            ReconstructException.Kind.INVALID_RECORD,
+            source + ":" + lines.lineNumber() + ": " + e.getMessage());
+      } catch (ReconstructException e) {
+        throw new ReconstructException(
+            e.kind(), source + ":" + lines.lineNumber() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  public void flush() {
+    json.flush();
+  }
+
+  private void decodeLine(byte[] buf, int start, int end)
+      throws V2FormatException, JsonSyntaxException, DeltaException, ReconstructException {
+    ObjectScan scan = JsonScanner.scanObject(buf, start, end);
+    V2Members members = V2Members.of(scan, buf);
+    if (members.schema != V2Fields.SCHEMA_VERSION) {
+      throw new V2FormatException(
+          "not a v2 record: schema_version is "
+              + (members.schema < 0 ? "missing" : members.schema)
+              + ", expected 2");
+    }
+    if (members.badLine >= 0) {
+      writeBadLine(scan, buf, members);
+      badLines++;
+      return;
+    }
+    if (members.sessionKey == null || members.seq < 1) {
+      throw new V2FormatException("missing session_key or seq");
+    }
+    byte[] body = members.delta >= 0 ? rebuild(scan, buf, members) : null;
+    writeRecord(scan, buf, members, body);
+    records++;
+  }
+
+  private byte[] rebuild(ObjectScan scan, byte[] buf, V2Members members)
+      throws V2FormatException, DeltaException, ReconstructException {
+    TextUnits parent = null;
+    if (members.parentSeq > 0) {
+      parent = store.get(members.sessionKey, members.parentSeq);
+      if (parent == null) {
+        throw new ReconstructException(
+            ReconstructException.Kind.MISSING_PARENT,
+            "record "
+                + members.seq
+                + " of session "
+                + members.sessionKey
+                + " needs record "
+                + members.parentSeq
+                + ", which is not in the input or no longer cached; if the file is whole, run"
+                + " decode with a --cache-bytes at least as large as encode used");
+      }
+    }
+    List<DeltaApplier.ParsedPiece> pieces =
+        DeltaText.parse(
+            buf, scan.valueStart(members.delta), scan.valueEnd(members.delta), members.encoding);
+    byte[] body = DeltaApplier.apply(parent, members.prefixLen, members.suffixLen, pieces);
+
+    TextUnits units = TextUnits.of(body, members.encoding);
+    String actual = HexFormat.of().formatHex(sha256.digest(body));
+    if ((members.sha256 != null && !members.sha256.equalsIgnoreCase(actual))
+        || (members.bodyLen >= 0 && units.unitCount() != members.bodyLen)) {
+      throw new ReconstructException(
+          ReconstructException.Kind.HASH_MISMATCH,
+          "rebuilt body of record "
+              + members.seq
+              + " of session "
+              + members.sessionKey
+              + " does not match its body_sha256 or body_len; the file is damaged");
+    }
+    store.put(members.sessionKey, members.seq, units);
+    return body;
+  }
+
+  private void writeBadLine(ObjectScan scan, byte[] buf, V2Members members) {
+    byte[] raw;
+    if (members.raw >= 0) {
+      raw =
+          JsonScanner.decodeStringUtf8(
+              buf, scan.valueStart(members.raw), scan.valueEnd(members.raw));
+    } else if (members.rawB64 >= 0) {
+      String text =
+          JsonScanner.decodeString(
+              buf, scan.valueStart(members.rawB64), scan.valueEnd(members.rawB64));
+      raw = Base64.getDecoder().decode(text);
+    } else {
+      raw = new byte[0];
+    }
+    json.verbatim(raw, 0, raw.length);
+    if (members.eol) {
+      json.newline();
+    }
+  }
+
+  private void writeRecord(ObjectScan scan, byte[] buf, V2Members members, byte[] body)
+      throws V2FormatException {
+    List<Member> metadata = new ArrayList<>();
+    for (int i = 0; i < scan.size(); i++) {
+      if (!V2Fields.RESERVED.contains(scan.name(i))) {
+        metadata.add(
+            Member.raw(
+                buf,
+                scan.nameStart(i),
+                scan.nameEnd(i),
+                buf,
+                scan.valueStart(i),
+                scan.valueEnd(i)));
+      }
+    }
+    for (RawField raw : members.rawFields(scan, buf)) {
+      metadata.add(Math.min(Math.max(raw.index(), 0), metadata.size()), raw.member());
+    }
+    if (body != null) {
+      List<Member> bodyMembers = bodyMembers(members, body, metadata);
+      int at =
+          members.bodyFieldIndex < 0
+              ? metadata.size()
+              : Math.min(members.bodyFieldIndex, metadata.size());
+      metadata.addAll(at, bodyMembers);
+    }
+
+    json.beginObject();
+    for (Member member : metadata) {
+      member.writeTo(json);
+    }
+    json.endObject().newline();
+  }
+
+  private List<Member> bodyMembers(V2Members members, byte[] body, List<Member> metadata)
+      throws V2FormatException {
+    BodyForm form = BodyForm.fromWireName(members.bodyForm);
+    if (form == null) {
+      throw new V2FormatException("unknown body_form \"" + members.bodyForm + "\"");
+    }
+    String fieldName =
+        members.bodyField != null ? members.bodyField : V2Writer.defaultFieldName(form);
+    List<Member> out = new ArrayList<>(2);
+    if (form == BodyForm.V1 && (target == Target.V1 || members.partial)) {
+      int split = TextUnits.of(body, members.encoding).byteOffset((int) members.headLen);
+      out.add(Member.text(fieldName, body, 0, split));
+      if (!members.v1TailAbsent) {
+        String tailName = members.bodyTailField != null ? members.bodyTailField : "body_tail";
+        out.add(Member.text(tailName, body, split, body.length));
+      }
+      return out;
+    }
+    if (target == Target.V1) {
+      return v1Cut(body, metadata);
+    }
+    switch (form) {
+      case STRING -> out.add(Member.text(fieldName, body, 0, body.length));
+      case JSON -> out.add(Member.rawValue(fieldName, body));
+      case BASE64 -> out.add(Member.base64(fieldName, body));
+      case V1 -> out.add(Member.text("body", body, 0, body.length));
+      case DUMP, HTTP -> {
+        if (Utf8.isValid(body)) {
+          out.add(Member.text("body", body, 0, body.length));
+        } else {
+          out.add(Member.base64("body_b64", body));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Cuts a body the way the v1 capture middleware does: whole up to 3000 bytes, else head and tail.
+   */
+  private static List<Member> v1Cut(byte[] body, List<Member> metadata) {
+    List<Member> out = new ArrayList<>(4);
+    boolean truncated = body.length > 2 * V1_KEPT_BYTES;
+    if (!hasMember(metadata, "body_bytes")) {
+      out.add(Member.number("body_bytes", body.length));
+    }
+    if (!hasMember(metadata, "body_truncated_bytes")) {
+      out.add(
+          Member.number("body_truncated_bytes", truncated ? body.length - 2 * V1_KEPT_BYTES : 0));
+    }
+    if (truncated) {
+      out.add(Member.replacing("body_head", body, 0, V1_KEPT_BYTES));
+      out.add(Member.replacing("body_tail", body, body.length - V1_KEPT_BYTES, body.length));
+    } else {
+      out.add(Member.replacing("body_head", body, 0, body.length));
+      out.add(Member.replacing("body_tail", body, 0, 0));
+    }
+    return out;
+  }
+
+  private static boolean hasMember(List<Member> members, String name) {
+    for (Member member : members) {
+      if (member.hasName(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One member to write: a name and a way to write its value. */
+  record Member(byte[] rawName, String name, Writer value) {
+
+    interface Writer {
+      void write(JsonWriter json);
+    }
+
+    static Member raw(byte[] nameBuf, int nameStart, int nameEnd, byte[] buf, int start, int end) {
+      byte[] rawName = java.util.Arrays.copyOfRange(nameBuf, nameStart, nameEnd);
+      byte[] value = java.util.Arrays.copyOfRange(buf, start, end);
+      return new Member(rawName, null, json -> json.rawValue(value));
+    }
+
+    static Member rawValue(String name, byte[] value) {
+      return new Member(null, name, json -> json.rawValue(value));
+    }
+
+    static Member text(String name, byte[] bytes, int from, int to) {
+      return new Member(null, name, json -> json.utf8String(bytes, from, to));
+    }
+
+    /** A string member whose bytes are decoded from UTF-8 with replacement, as v1 does. */
+    static Member replacing(String name, byte[] bytes, int from, int to) {
+      String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+      return new Member(null, name, json -> json.value(text));
+    }
+
+    static Member base64(String name, byte[] bytes) {
+      String text = Base64.getEncoder().encodeToString(bytes);
+      return new Member(null, name, json -> json.value(text));
+    }
+
+    static Member number(String name, long value) {
+      return new Member(null, name, json -> json.value(value));
+    }
+
+    boolean hasName(String wanted) {
+      if (name != null) {
+        return name.equals(wanted);
+      }
+      return JsonScanner.decodeString(rawName, 0, rawName.length).equals(wanted);
+    }
+
+    void writeTo(JsonWriter json) {
+      if (rawName != null) {
+        json.rawName(rawName, 0, rawName.length);
+      } else {
+        json.name(name);
+      }
+      value.write(json);
+    }
+  }
+
+  /** A field kept in {@code raw_fields}: its name, position and exact value text. */
+  record RawField(int index, Member member) {}
+}
