@@ -5,7 +5,9 @@ package org.sdcap.input;
  *
  * <p>For a truncated v1 record, {@code bytes} is the captured head followed by the captured tail,
  * {@code headBytes} is the length of the head in bytes and {@code partial} is true; the count of
- * bytes never captured stays in the record's metadata field {@code body_truncated_bytes}. For every
+ * bytes never captured stays in the record's metadata field {@code body_truncated_bytes}. A v1
+ * record with {@code body_head} but no {@code body_tail} has form {@link BodyForm#STRING} and field
+ * name {@code body_head}, and is partial when {@code body_truncated_bytes} is above zero. For every
  * other body {@code partial} is false and {@code headBytes} is {@code bytes.length}.
  *
  * @param fieldName the input field that held the body ({@code body}, {@code body_b64}, {@code

@@ -1,0 +1,12 @@
+package org.sdcap.input;
+
+/** How input paths are read: detected from content, or forced. */
+public enum InputFormat {
+  /** A directory is a dump directory; a file is pcap or pcapng by its magic number, else JSONL. */
+  AUTO,
+  JSONL,
+  /** Directories of {@code req_<seq>_<epoch_ms>.json} raw body dumps. */
+  DUMPS,
+  /** pcap or pcapng captures. */
+  PCAP
+}
