@@ -22,7 +22,13 @@ import picocli.CommandLine.ScopeType;
       "  sdcap reconstruct --session 3fa9 --n 7 v2.jsonl > body.json",
       "  sdcap decode v2.jsonl > full.jsonl"
     },
-    subcommands = {ReconstructCommand.class, JqRecipeCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      EncodeCommand.class,
+      ReconstructCommand.class,
+      DecodeCommand.class,
+      JqRecipeCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:Success.",

@@ -79,7 +79,7 @@ public final class Encoder {
   private void encodeRecord(InputRecord record) {
     String key = options.keyer().keyOf(record);
     SessionState session = sessions.computeIfAbsent(key, SessionState::new);
-    double ts = timestampOf(record);
+    double ts = timestampOf(record, options.tsField());
     if (!Double.isNaN(ts)
         && !Double.isNaN(session.lastTs)
         && ts - session.lastTs > options.ttlSeconds()) {
@@ -141,8 +141,8 @@ public final class Encoder {
   }
 
   /** Returns the record's {@code ts} in epoch seconds, or NaN when it has no numeric ts. */
-  private static double timestampOf(InputRecord record) {
-    Field ts = record.field("ts");
+  private static double timestampOf(InputRecord record, String tsField) {
+    Field ts = record.field(tsField);
     if (ts == null) {
       return Double.NaN;
     }

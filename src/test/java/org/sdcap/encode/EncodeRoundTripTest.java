@@ -53,7 +53,7 @@ class EncodeRoundTripTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Encoder encoder =
         new Encoder(
-            new EncodeOptions(keyer, 3600, cacheBytes, maxDepth, random.nextInt(3) * 10),
+            new EncodeOptions(keyer, "ts", 3600, cacheBytes, maxDepth, random.nextInt(3) * 10),
             new V2Writer(out, random.nextInt(3) * 10));
 
     List<String> histories = new ArrayList<>();

@@ -34,7 +34,7 @@ class JqRecipeTest {
         new SessionKeyer(SessionKeyer.defaultComponents(), SessionFieldNames.defaults());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Encoder encoder =
-        new Encoder(new EncodeOptions(keyer, 3600, 1 << 24, 5, 0), new V2Writer(out, 0));
+        new Encoder(new EncodeOptions(keyer, "ts", 3600, 1 << 24, 5, 0), new V2Writer(out, 0));
 
     Random random = new Random(7);
     String history = "{\"model\":\"m\",\"messages\":[";

@@ -1,0 +1,325 @@
+package org.sdcap.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sdcap.encode.EncodeOptions;
+import org.sdcap.encode.EncodeStats;
+import org.sdcap.encode.Encoder;
+import org.sdcap.input.FieldNames;
+import org.sdcap.input.FieldRole;
+import org.sdcap.input.InputFormat;
+import org.sdcap.input.InputOptions;
+import org.sdcap.pcap.CaptureOptions;
+import org.sdcap.session.KeyComponent;
+import org.sdcap.session.SessionFieldNames;
+import org.sdcap.session.SessionKeyer;
+import org.sdcap.v2.V2Writer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sdcap encode}: reads request captures and writes v2. */
+@Command(
+    name = "encode",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads request captures and writes v2: one JSON line per request, each body stored as a"
+          + " delta against an earlier body of the same session.",
+      "",
+      "Inputs are JSONL request logs (v1 head/tail logs or full-body logs; gzip, zstd, xz and"
+          + " bzip2 are recognised by their content), directories of raw body dumps named"
+          + " req_<seq>_<epoch_ms>.json, and pcap or pcapng captures of plain HTTP. Several inputs"
+          + " are read in order as one stream. A line that cannot be parsed is kept verbatim in a"
+          + " marked record and reported on stderr. A summary line goes to stderr at the end."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:Success; bad lines, if any, were kept and reported.",
+      "1:Internal error: a bug in sdcap. Run again with --verbose and report the stack trace.",
+      "2:Invalid options or arguments.",
+      "3:Damaged input: data was lost before sdcap read it (a damaged capture or compressed"
+          + " stream), or any bad line with --strict. The output holds everything that was read.",
+      "4:An input file could not be opened or read.",
+      "141:Standard output was closed early, as when piped into head."
+    })
+final class EncodeCommand implements Callable<Integer> {
+
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "0..*",
+      description =
+          "Input files or dump directories, read in order as one stream; '-' or none reads"
+              + " standard input.")
+  List<String> files = List.of();
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "Write v2 to FILE instead of standard output. FILE appears only when the run ends, so"
+              + " a reader never sees half a file.")
+  Path output;
+
+  @Option(
+      names = "--input-format",
+      paramLabel = "FORMAT",
+      defaultValue = "auto",
+      description =
+          "Input format: auto (detected per file from its content), jsonl, dumps or pcap"
+              + " (default: ${DEFAULT-VALUE}).")
+  InputFormat inputFormat;
+
+  @Option(
+      names = "--field",
+      paramLabel = "ROLE=NAME",
+      description =
+          "Read the field NAME for ROLE, for logs with other field names; repeatable. Roles: ts,"
+              + " status, path, client, client_ip, model, user_agent, x_forwarded_for, x_real_ip,"
+              + " x_forwarded_host, host, referer, auth_prefix, body, body_b64, body_head,"
+              + " body_tail, body_bytes, body_truncated_bytes. Example: --field client=client_ip"
+              + " --field user_agent=ua")
+  List<String> fields = new ArrayList<>();
+
+  @Option(
+      names = "--session-fields",
+      paramLabel = "LIST",
+      split = ",",
+      defaultValue = "ip,model,user_agent,conversation",
+      description =
+          "Comma-separated components of the session key: ip, model, user_agent, conversation,"
+              + " and field:NAME for any input field (default: ${DEFAULT-VALUE}).")
+  List<String> sessionFields;
+
+  @Option(
+      names = "--ttl",
+      paramLabel = "DURATION",
+      defaultValue = "1h",
+      converter = Sizes.Duration.class,
+      description =
+          "A session idle longer than this, by the records' ts, starts again with a full body."
+              + " Seconds, or a suffix s, m, h, d (default: ${DEFAULT-VALUE}).")
+  double ttlSeconds;
+
+  @Option(
+      names = "--cache-bytes",
+      paramLabel = "SIZE",
+      defaultValue = "256M",
+      converter = Sizes.ByteSize.class,
+      description =
+          "Memory for bodies kept as possible parents and their indexes; the least recently used"
+              + " are dropped first. Suffix K, M or G (default: ${DEFAULT-VALUE}).")
+  long cacheBytes;
+
+  @Option(
+      names = "--max-depth",
+      paramLabel = "N",
+      defaultValue = "" + EncodeOptions.DEFAULT_MAX_DEPTH,
+      description =
+          "Longest chain of deltas from a full body; bounds what one damaged record can cost and"
+              + " how much reconstruct reads (default: ${DEFAULT-VALUE}).")
+  int maxDepth;
+
+  @Option(
+      names = "--tail",
+      paramLabel = "N",
+      defaultValue = "" + EncodeOptions.DEFAULT_TAIL_UNITS,
+      description =
+          "Repeat the last N code points of each body in body_tail, for grep; 0 writes none"
+              + " (default: ${DEFAULT-VALUE}).")
+  int tailUnits;
+
+  @Option(
+      names = "--strict",
+      description = "Exit with status 3 when any input line was bad (it is still kept).")
+  boolean strict;
+
+  @Option(
+      names = "--max-line-bytes",
+      paramLabel = "SIZE",
+      defaultValue = "256M",
+      converter = Sizes.ByteSize.class,
+      description =
+          "Longest input line, and largest dump file, accepted (default: ${DEFAULT-VALUE}).")
+  long maxLineBytes;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      split = ",",
+      description = "Captures: decode only these server ports (default: any port carrying HTTP).")
+  List<Integer> ports = new ArrayList<>();
+
+  @Option(
+      names = "--path-prefix",
+      paramLabel = "PREFIX",
+      split = ",",
+      defaultValue = "/v1/,/openai/v1/",
+      description =
+          "Captures: keep requests whose path starts with one of these (default: ${DEFAULT-VALUE}).")
+  List<String> pathPrefixes;
+
+  @Option(
+      names = "--method",
+      paramLabel = "METHOD",
+      split = ",",
+      description = "Captures: keep only these request methods (default: all).")
+  List<String> methods = new ArrayList<>();
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Do not print the summary line.")
+  boolean quiet;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final Streams streams;
+
+  EncodeCommand(Streams streams) {
+    this.streams = streams;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    EncodeOptions encodeOptions;
+    InputOptions inputOptions;
+    try {
+      FieldNames names = FieldNames.parse(fields);
+      inputOptions = inputOptions(names);
+      encodeOptions = encodeOptions(names);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+
+    long started = System.nanoTime();
+    StderrDiagnostics diagnostics = new StderrDiagnostics(streams.err());
+    CountingOutputStream counted;
+    Path temporary = null;
+    OutputStream target;
+    if (output != null) {
+      temporary = output.resolveSibling("." + output.getFileName() + ".partial");
+      target = Files.newOutputStream(temporary);
+    } else {
+      target = streams.out();
+    }
+    counted = new CountingOutputStream(new BufferedOutputStream(target, 1 << 16));
+    EncodeStats stats;
+    long bytesIn;
+    try (Inputs inputs = Inputs.open(files, inputOptions, diagnostics, streams)) {
+      Encoder encoder = new Encoder(encodeOptions, new V2Writer(counted, tailUnits));
+      stats = encoder.encodeAll(inputs.source());
+      counted.flush();
+      bytesIn = inputs.bytesRead();
+    } finally {
+      if (output != null) {
+        counted.close();
+      }
+    }
+    if (temporary != null) {
+      Files.move(
+          temporary, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    if (!quiet) {
+      streams
+          .err()
+          .println(
+              summary(stats, diagnostics, bytesIn, counted.count(), System.nanoTime() - started));
+      streams.err().flush();
+    }
+    boolean lostData = diagnostics.damaged() > stats.badLines();
+    if (lostData || (strict && diagnostics.damaged() > 0)) {
+      return ExitCode.INPUT_DAMAGED;
+    }
+    return ExitCode.OK;
+  }
+
+  private InputOptions inputOptions(FieldNames names) {
+    if (maxLineBytes < 1 || maxLineBytes > InputOptions.MAX_LINE_BYTES_LIMIT) {
+      throw new IllegalArgumentException(
+          "--max-line-bytes must be between 1 and "
+              + InputOptions.MAX_LINE_BYTES_LIMIT
+              + ", got "
+              + maxLineBytes);
+    }
+    CaptureOptions capture =
+        new CaptureOptions(List.copyOf(ports), List.copyOf(pathPrefixes), upper(methods));
+    return new InputOptions(inputFormat, names, capture, (int) maxLineBytes);
+  }
+
+  private EncodeOptions encodeOptions(FieldNames names) {
+    if (maxDepth < 1) {
+      throw new IllegalArgumentException("--max-depth must be 1 or more, got " + maxDepth);
+    }
+    if (tailUnits < 0) {
+      throw new IllegalArgumentException("--tail must be 0 or more, got " + tailUnits);
+    }
+    List<KeyComponent> components = new ArrayList<>();
+    for (String name : sessionFields) {
+      components.add(KeyComponent.parse(name));
+    }
+    SessionFieldNames sessionNames =
+        new SessionFieldNames(
+            names.name(FieldRole.CLIENT),
+            names.name(FieldRole.CLIENT_IP),
+            names.name(FieldRole.X_FORWARDED_FOR),
+            names.name(FieldRole.X_REAL_IP),
+            names.name(FieldRole.MODEL),
+            names.name(FieldRole.USER_AGENT));
+    return new EncodeOptions(
+        new SessionKeyer(components, sessionNames),
+        names.name(FieldRole.TS),
+        ttlSeconds,
+        cacheBytes,
+        maxDepth,
+        tailUnits);
+  }
+
+  private static List<String> upper(List<String> values) {
+    List<String> out = new ArrayList<>();
+    for (String value : values) {
+      out.add(value.toUpperCase(Locale.ROOT));
+    }
+    return out;
+  }
+
+  static String summary(
+      EncodeStats stats, StderrDiagnostics diagnostics, long bytesIn, long bytesOut, long nanos) {
+    double seconds = nanos / 1e9;
+    return String.format(
+        Locale.ROOT,
+        "sdcap: %d records, %d sessions, %d roots, %d bad lines, %d warnings; %s in, %s out (%.1f%%)"
+            + " in %.1f s (%.0f MB/s)",
+        stats.records(),
+        stats.sessions(),
+        stats.roots(),
+        stats.badLines(),
+        diagnostics.warnings(),
+        human(bytesIn),
+        human(bytesOut),
+        bytesIn == 0 ? 0.0 : 100.0 * bytesOut / bytesIn,
+        seconds,
+        seconds == 0 ? 0.0 : bytesIn / 1e6 / seconds);
+  }
+
+  static String human(long bytes) {
+    if (bytes < 10_000) {
+      return bytes + " B";
+    }
+    if (bytes < 10_000_000) {
+      return String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
+    }
+    if (bytes < 10_000_000_000L) {
+      return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+    return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+  }
+}
