@@ -3,86 +3,72 @@ package org.sdcap.cli;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.sdcap.input.Diagnostics;
-import org.sdcap.input.InputItem;
+import org.sdcap.input.InputOpener;
 import org.sdcap.input.InputOptions;
-import org.sdcap.input.JsonlReader;
 import org.sdcap.input.RecordSource;
 
-/** The inputs of one encode run as one record stream, counting the bytes read. */
+/**
+ * The inputs of one encode run as one record stream, and the bytes they hold as stored (files and
+ * dump directories by their size on disk, standard input by the bytes read).
+ */
 final class Inputs implements AutoCloseable {
 
   private final List<String> files;
-  private final InputOptions options;
-  private final Diagnostics diagnostics;
-  private final Streams streams;
-  private final List<CountingInputStream> opened = new ArrayList<>();
+  private final CountingInputStream stdin;
+  private final RecordSource source;
 
-  private Inputs(
-      List<String> files, InputOptions options, Diagnostics diagnostics, Streams streams) {
-    this.files = files.isEmpty() ? List.of("-") : files;
-    this.options = options;
-    this.diagnostics = diagnostics;
-    this.streams = streams;
+  private Inputs(List<String> files, CountingInputStream stdin, RecordSource source) {
+    this.files = files;
+    this.stdin = stdin;
+    this.source = source;
   }
 
   static Inputs open(
-      List<String> files, InputOptions options, Diagnostics diagnostics, Streams streams) {
-    return new Inputs(files, options, diagnostics, streams);
+      List<String> files, InputOptions options, Diagnostics diagnostics, Streams streams)
+      throws IOException {
+    CountingInputStream stdin = new CountingInputStream(streams.in());
+    RecordSource source = InputOpener.open(files, options, diagnostics, stdin);
+    return new Inputs(files, stdin, source);
   }
 
   RecordSource source() {
-    return new RecordSource() {
-      private int next;
-      private RecordSource current;
-
-      @Override
-      public InputItem next() throws IOException {
-        while (true) {
-          if (current == null) {
-            if (next >= files.size()) {
-              return null;
-            }
-            String file = files.get(next++);
-            CountingInputStream in = new CountingInputStream(InputFiles.open(file, streams));
-            opened.add(in);
-            current = new JsonlReader(in, file, options, diagnostics);
-          }
-          InputItem item = current.next();
-          if (item != null) {
-            return item;
-          }
-          current.close();
-          current = null;
-        }
-      }
-
-      @Override
-      public void close() throws IOException {
-        if (current != null) {
-          current.close();
-        }
-      }
-    };
+    return source;
   }
 
   long bytesRead() {
-    long total = 0;
-    for (CountingInputStream in : opened) {
-      total += in.count;
+    long total = stdin.count;
+    for (String file : files) {
+      if (!file.equals("-")) {
+        total += sizeOnDisk(Path.of(file));
+      }
     }
     return total;
   }
 
-  @Override
-  public void close() throws IOException {
-    for (CountingInputStream in : opened) {
-      in.close();
+  private static long sizeOnDisk(Path path) {
+    try {
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> entries = Files.list(path)) {
+          return entries.filter(Files::isRegularFile).mapToLong(Inputs::sizeOnDisk).sum();
+        }
+      }
+      return Files.size(path);
+    } catch (IOException e) {
+      return 0;
     }
   }
 
+  @Override
+  public void close() throws IOException {
+    source.close();
+  }
+
+  /** Counts bytes read from standard input; never closes it. */
   private static final class CountingInputStream extends FilterInputStream {
     long count;
 
@@ -107,5 +93,8 @@ final class Inputs implements AutoCloseable {
       }
       return read;
     }
+
+    @Override
+    public void close() {}
   }
 }
