@@ -8,8 +8,9 @@ import java.util.Arrays;
  *
  * <p>Each block at offset {@code k * BLOCK} is hashed with {@link #hashWindow}; a child window with
  * the same bytes has the same hash, which {@link #roll} keeps up to date one byte at a time.
- * Memory: one int per slot at a load factor of at most one half, about a quarter of a byte per
- * parent byte.
+ * Memory: an int and a one-byte hash tag per slot at a load factor of at most one half, about 0.3
+ * bytes per parent byte. Equal blocks are all inserted; a lookup compares bytes only where the tag
+ * matches.
  */
 final class CopyIndex {
 
@@ -24,18 +25,22 @@ final class CopyIndex {
   /** Block offset + 1 per slot; 0 marks an empty slot. */
   private final int[] slots;
 
+  /** Eight more bits of each slot's mixed hash, to skip most byte comparisons. */
+  private final byte[] tags;
+
   private final int mask;
 
-  private CopyIndex(byte[] parent, int[] slots) {
+  private CopyIndex(byte[] parent, int size) {
     this.parent = parent;
-    this.slots = slots;
-    this.mask = slots.length - 1;
+    this.slots = new int[size];
+    this.tags = new byte[size];
+    this.mask = size - 1;
   }
 
   static CopyIndex build(byte[] parent) {
     int blocks = parent.length / BLOCK;
     int size = Integer.highestOneBit(Math.max(2, blocks) * 2 - 1) << 1;
-    CopyIndex index = new CopyIndex(parent, new int[size]);
+    CopyIndex index = new CopyIndex(parent, size);
     for (int block = 0; block < blocks; block++) {
       int offset = block * BLOCK;
       index.insert(hashWindow(parent, offset), offset);
@@ -44,7 +49,7 @@ final class CopyIndex {
   }
 
   long memoryBytes() {
-    return 32L + 4L * slots.length;
+    return 48L + 5L * slots.length;
   }
 
   /**
@@ -52,30 +57,29 @@ final class CopyIndex {
    * BLOCK)}, or -1.
    */
   int find(int hash, byte[] window, int from) {
-    int slot = mix(hash) & mask;
-    while (true) {
+    int mixed = mix(hash);
+    byte tag = (byte) (mixed >>> 24);
+    for (int slot = mixed & mask; ; slot = (slot + 1) & mask) {
       int entry = slots[slot];
       if (entry == 0) {
         return -1;
       }
       int offset = entry - 1;
-      if (Arrays.equals(window, from, from + BLOCK, parent, offset, offset + BLOCK)) {
+      if (tags[slot] == tag
+          && Arrays.equals(window, from, from + BLOCK, parent, offset, offset + BLOCK)) {
         return offset;
       }
-      slot = (slot + 1) & mask;
     }
   }
 
   private void insert(int hash, int offset) {
-    int slot = mix(hash) & mask;
+    int mixed = mix(hash);
+    int slot = mixed & mask;
     while (slots[slot] != 0) {
-      int existing = slots[slot] - 1;
-      if (Arrays.equals(parent, existing, existing + BLOCK, parent, offset, offset + BLOCK)) {
-        return;
-      }
       slot = (slot + 1) & mask;
     }
     slots[slot] = offset + 1;
+    tags[slot] = (byte) (mixed >>> 24);
   }
 
   static int hashWindow(byte[] bytes, int from) {

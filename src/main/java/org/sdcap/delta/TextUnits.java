@@ -30,8 +30,12 @@ public final class TextUnits {
 
   /** Views valid UTF-8 as code points. */
   public static TextUnits utf8(byte[] bytes) {
-    int units = Utf8.countCodePoints(bytes, 0, bytes.length);
-    return new TextUnits(bytes, units == bytes.length, units);
+    return utf8(bytes, Utf8.countCodePoints(bytes, 0, bytes.length));
+  }
+
+  /** Views valid UTF-8 whose code points the caller has already counted. */
+  public static TextUnits utf8(byte[] bytes, int codePoints) {
+    return new TextUnits(bytes, codePoints == bytes.length, codePoints);
   }
 
   /** Views any bytes as Latin-1 units, one per byte. */

@@ -103,8 +103,9 @@ public final class Encoder {
 
   private EncodedBody encodeBody(SessionState session, int seq, RequestBody body) {
     byte[] bytes = body.bytes();
-    BodyEncoding encoding = Utf8.isValid(bytes) ? BodyEncoding.UTF8 : BodyEncoding.LATIN1;
-    TextUnits units = TextUnits.of(bytes, encoding);
+    int codePoints = Utf8.validCodePointCount(bytes, 0, bytes.length);
+    BodyEncoding encoding = codePoints >= 0 ? BodyEncoding.UTF8 : BodyEncoding.LATIN1;
+    TextUnits units = codePoints >= 0 ? TextUnits.utf8(bytes, codePoints) : TextUnits.latin1(bytes);
     long[] prefixHashes = PrefixHashes.of(bytes);
     byte[] digest = sha256.digest(bytes);
 

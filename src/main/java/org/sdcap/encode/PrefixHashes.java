@@ -1,5 +1,9 @@
 package org.sdcap.encode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Chained hashes of a body's prefixes at every {@value #BLOCK}-byte boundary: entry {@code k} is a
  * hash of bytes {@code [0, (k + 1) * BLOCK)}, so two bodies with equal entry {@code k} share (up to
@@ -30,14 +34,10 @@ final class PrefixHashes {
     return hashes;
   }
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private static long readLong(byte[] bytes, int at) {
-    return (bytes[at] & 0xFFL)
-        | (bytes[at + 1] & 0xFFL) << 8
-        | (bytes[at + 2] & 0xFFL) << 16
-        | (bytes[at + 3] & 0xFFL) << 24
-        | (bytes[at + 4] & 0xFFL) << 32
-        | (bytes[at + 5] & 0xFFL) << 40
-        | (bytes[at + 6] & 0xFFL) << 48
-        | (bytes[at + 7] & 0xFFL) << 56;
+    return (long) LONGS.get(bytes, at);
   }
 }

@@ -12,20 +12,39 @@ public final class Utf8 {
 
   /** Returns true when {@code bytes[from, to)} is well-formed UTF-8. */
   public static boolean isValid(byte[] bytes, int from, int to) {
+    return validCodePointCount(bytes, from, to) >= 0;
+  }
+
+  /**
+   * Returns the number of code points in {@code bytes[from, to)} when it is well-formed UTF-8, or
+   * -1 when it is not.
+   */
+  public static int validCodePointCount(byte[] bytes, int from, int to) {
     int i = from;
+    int count = 0;
     while (i < to) {
+      // ASCII runs, eight bytes at a time.
+      while (i + 8 <= to && ((long) ByteSearch.LONGS.get(bytes, i) & ByteSearch.HIGH_BITS) == 0) {
+        i += 8;
+        count += 8;
+      }
+      if (i >= to) {
+        break;
+      }
       int b = bytes[i];
       if (b >= 0) {
         i++;
+        count++;
         continue;
       }
       int length = sequenceLength(bytes, i, to);
       if (length < 0) {
-        return false;
+        return -1;
       }
       i += length;
+      count++;
     }
-    return true;
+    return count;
   }
 
   public static boolean isValid(byte[] bytes) {
@@ -73,7 +92,14 @@ public final class Utf8 {
   /** Counts the code points of valid UTF-8 in {@code bytes[from, to)}. */
   public static int countCodePoints(byte[] bytes, int from, int to) {
     int count = 0;
-    for (int i = from; i < to; i++) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long word = (long) ByteSearch.LONGS.get(bytes, i);
+      // A continuation byte has its top two bits 10.
+      long continuation = word & ~(word << 1) & ByteSearch.HIGH_BITS;
+      count += 8 - Long.bitCount(continuation);
+    }
+    for (; i < to; i++) {
       if ((bytes[i] & 0xC0) != 0x80) {
         count++;
       }

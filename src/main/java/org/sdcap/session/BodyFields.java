@@ -7,6 +7,11 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sdcap.json.JsonScanner;
+import org.sdcap.json.JsonSpan;
+import org.sdcap.json.JsonSyntaxException;
+import org.sdcap.json.ObjectScan;
+import org.sdcap.json.ValueType;
 
 /**
  * The members of a JSON request body that session keys use: the top-level {@code model} and the
@@ -42,50 +47,41 @@ public record BodyFields(String model, String conversationId) {
     if (!startsLikeObject(body)) {
       return NONE;
     }
-    String model = null;
+    ObjectScan top;
+    try {
+      top = JsonScanner.scanObject(body, 0, body.length);
+    } catch (JsonSyntaxException e) {
+      return NONE;
+    }
+    String model = stringMember(body, top, "model");
+    String promptCacheKey = stringMember(body, top, "prompt_cache_key");
+    String litellmSessionId = stringMember(body, top, "litellm_session_id");
     String userId = null;
     String metadataSessionId = null;
-    String promptCacheKey = null;
-    String litellmSessionId = null;
-    try (JsonParser parser = FACTORY.createParser(body)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return NONE;
-      }
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        switch (name) {
-          case "model" -> model = stringOrNull(parser, value, model);
-          case "prompt_cache_key" -> promptCacheKey = stringOrNull(parser, value, promptCacheKey);
-          case "litellm_session_id" ->
-              litellmSessionId = stringOrNull(parser, value, litellmSessionId);
-          case "metadata" -> {
-            if (value == JsonToken.START_OBJECT) {
-              while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String member = parser.currentName();
-                JsonToken memberValue = parser.nextToken();
-                switch (member) {
-                  case "user_id" -> userId = stringOrNull(parser, memberValue, userId);
-                  case "session_id" ->
-                      metadataSessionId = stringOrNull(parser, memberValue, metadataSessionId);
-                  case "litellm_session_id" ->
-                      litellmSessionId = stringOrNull(parser, memberValue, litellmSessionId);
-                  default -> parser.skipChildren();
-                }
-              }
-            } else {
-              parser.skipChildren();
-            }
-          }
-          default -> parser.skipChildren();
+    JsonSpan metadata = top.find("metadata");
+    if (metadata != null && metadata.type() == ValueType.OBJECT) {
+      try {
+        ObjectScan members = JsonScanner.scanObject(body, metadata.start(), metadata.end());
+        userId = stringMember(body, members, "user_id");
+        metadataSessionId = stringMember(body, members, "session_id");
+        if (litellmSessionId == null) {
+          litellmSessionId = stringMember(body, members, "litellm_session_id");
         }
+      } catch (JsonSyntaxException e) {
+        // The whole body was scanned already, so a nested object is valid; nothing to do.
       }
-    } catch (IOException | RuntimeException e) {
-      // A body that is not valid JSON has no members; any found before the error are still used.
     }
     return new BodyFields(
         model,
         firstNonNull(sessionOfUserId(userId), metadataSessionId, promptCacheKey, litellmSessionId));
+  }
+
+  private static String stringMember(byte[] body, ObjectScan scan, String name) {
+    JsonSpan span = scan.find(name);
+    if (span == null || span.type() != ValueType.STRING) {
+      return null;
+    }
+    return JsonScanner.decodeString(body, span.start(), span.end());
   }
 
   /**
@@ -116,15 +112,6 @@ public record BodyFields(String model, String conversationId) {
     }
     Matcher matcher = SESSION_SUFFIX.matcher(trimmed);
     return matcher.find() ? matcher.group(1) : null;
-  }
-
-  private static String stringOrNull(JsonParser parser, JsonToken token, String previous)
-      throws IOException {
-    if (token == JsonToken.VALUE_STRING) {
-      return previous != null ? previous : parser.getText();
-    }
-    parser.skipChildren();
-    return previous;
   }
 
   private static boolean startsLikeObject(byte[] body) {

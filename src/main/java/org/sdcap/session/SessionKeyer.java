@@ -38,14 +38,10 @@ public final class SessionKeyer {
 
   private final List<KeyComponent> components;
   private final SessionFieldNames names;
-  private final boolean needsBody;
 
   public SessionKeyer(List<KeyComponent> components, SessionFieldNames names) {
     this.components = List.copyOf(new TreeSet<>(components));
     this.names = names;
-    this.needsBody =
-        this.components.contains(KeyComponent.MODEL)
-            || this.components.contains(KeyComponent.CONVERSATION);
   }
 
   public static List<KeyComponent> defaultComponents() {
@@ -64,10 +60,7 @@ public final class SessionKeyer {
 
   /** Returns the canonical text the key is the digest of; exposed for tests and documentation. */
   public String canonicalText(InputRecord record) {
-    BodyFields body =
-        needsBody && record.body() != null && !record.body().partial()
-            ? BodyFields.extract(record.body().bytes())
-            : new BodyFields(null, null);
+    LazyBody body = new LazyBody(record);
     StringBuilder text = new StringBuilder("sdcap-session-key 1\n");
     for (KeyComponent component : components) {
       String value = valueOf(component, record, body);
@@ -77,6 +70,26 @@ public final class SessionKeyer {
           .append('\n');
     }
     return text.toString();
+  }
+
+  /** Reads the body's members only when a component needs them, since that scans the body. */
+  private static final class LazyBody {
+    private final InputRecord record;
+    private BodyFields fields;
+
+    LazyBody(InputRecord record) {
+      this.record = record;
+    }
+
+    BodyFields get() {
+      if (fields == null) {
+        fields =
+            record.body() != null && !record.body().partial()
+                ? BodyFields.extract(record.body().bytes())
+                : new BodyFields(null, null);
+      }
+      return fields;
+    }
   }
 
   /** Returns the first 16 hex digits of the SHA-256 of {@code canonicalText}. */
@@ -91,7 +104,7 @@ public final class SessionKeyer {
     }
   }
 
-  private String valueOf(KeyComponent component, InputRecord record, BodyFields body) {
+  private String valueOf(KeyComponent component, InputRecord record, LazyBody body) {
     String fieldName = component.fieldName();
     if (fieldName != null) {
       Field field = record.field(fieldName);
@@ -105,12 +118,12 @@ public final class SessionKeyer {
       case "ip" -> clientIp(record);
       case "model" -> {
         String model = stringField(record, names.model());
-        yield model != null ? model : body.model();
+        yield model != null ? model : body.get().model();
       }
       case "user_agent" -> stringField(record, names.userAgent());
       case "conversation" -> {
         String header = conversationHeader(record);
-        yield header != null ? header : body.conversationId();
+        yield header != null ? header : body.get().conversationId();
       }
       default -> throw new IllegalStateException("unhandled component " + component);
     };
