@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DumpDirectoryWriterTest {
 
   @Test
-  void writesOneFilePerBodyNamedBySequenceAndTime(@TempDir Path directory) throws IOException {
+  void writesOneFilePerBody(@TempDir Path directory) throws IOException {
     GeneratedRequest withBody = Requests.withBody("{\"a\":1}");
     GeneratedRequest empty = Requests.withBody(new byte[0]);
 
