@@ -90,7 +90,7 @@ final class ChatSession extends Session {
     return new Turn(request, titlePending ? delay(2.0, 3.0) : delay(8.0, 45.0));
   }
 
-  /** Drops the newest exchanges back to an earlier user message and asks something else there. */
+  /** Drops the newest exchanges back to an earlier user message and sends a different one there. */
   private void branchFromEarlierMessage() {
     int branch = userMessageIndexes.get(1 + rng.nextInt(userMessageIndexes.size() - 1));
     while (messages.size() > branch) {

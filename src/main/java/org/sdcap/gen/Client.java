@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One HTTP client as the server sees it: its address (or its reverse proxy's), User-Agent, fixed
- * headers and credentials. A client may serve many conversations, as a chat front end does.
+ * One HTTP client as the server observes it: its address (or its reverse proxy's), User-Agent,
+ * fixed headers and credentials. A client may serve many conversations, as a chat front end does.
  *
  * <p>Connections are kept alive, so the source port changes only now and then.
  */

@@ -61,7 +61,7 @@ final class Clients {
     return new Client(rng, clientIp(rng), proxied, userAgent, headers, null);
   }
 
-  /** A Claude-Code-like CLI; half of them use an OAuth token instead of an API key. */
+  /** Returns a Claude-Code-like CLI client, which uses an OAuth token or an API key. */
   static Client claudeCli(Rng rng, boolean proxied, String version) {
     String userAgent = "claude-cli/" + version + " (external, cli)";
     List<Header> headers = new ArrayList<>();
@@ -83,7 +83,7 @@ final class Clients {
     return new Client(rng, clientIp(rng), proxied, userAgent, headers, null);
   }
 
-  /** An Open WebUI server: aiohttp, one key for all of its users. */
+  /** Returns an Open WebUI server as a client: aiohttp, with one key for all of its users. */
   static Client openWebUi(Rng rng, boolean proxied) {
     String userAgent = "Python/3.11 aiohttp/3.11.18";
     List<Header> headers =
@@ -96,7 +96,7 @@ final class Clients {
     return new Client(rng, clientIp(rng), proxied, userAgent, headers, null);
   }
 
-  /** A browser talking to the API directly from a web page. */
+  /** Returns a browser that calls the API directly from a web page. */
   static Client browser(Rng rng, boolean proxied) {
     String userAgent =
         "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko)"

@@ -105,7 +105,7 @@ final class ContentMaker {
     return log.toString();
   }
 
-  /** Returns a Markdown answer of about {@code bytes} bytes, sometimes with a code block. */
+  /** Returns a Markdown reply of about {@code bytes} bytes, sometimes with a code block. */
   static String assistantReply(Rng rng, int bytes) {
     StringBuilder reply = new StringBuilder(bytes + 200);
     reply.append(sentence(rng));

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * A user who pasted a large log file into a chat and asks follow-up questions about it, so every
+ * A user who pasted a large log file into a chat and sends follow-up questions about it, so every
  * body of the conversation repeats the whole document.
  */
 final class DocumentSession extends Session {

@@ -23,7 +23,7 @@ import org.sdcap.json.Utf8;
  */
 public final class FullBodyLogWriter implements RequestWriter {
 
-  /** How a body that is valid UTF-8 is written. */
+  /** The form of a body that is valid UTF-8. */
   public enum BodyForm {
     /** {@code "body": "<the body as a JSON string>"}. */
     STRING,

@@ -51,6 +51,7 @@ public final class GenerateMain {
     long requests = 0;
     String preset = "default";
     List<String> companions = new ArrayList<>();
+
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -69,11 +70,13 @@ public final class GenerateMain {
       }
       i++;
     }
+
     if (out == null) {
       throw new IllegalArgumentException("missing --out FILE (or - for standard output)");
     }
     GenerationJob job = new GenerationJob(seed, config(preset), bytes, requests);
     GenerationJob.Summary summary = write(job, parseFormat(format), out, companions);
+
     System.err.printf(
         Locale.ROOT,
         "gen: wrote %d requests, %d bytes to %s%n",

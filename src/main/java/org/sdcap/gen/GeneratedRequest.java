@@ -20,7 +20,8 @@ import java.util.Set;
  * @param status the HTTP status the server responded with
  * @param model the body's {@code model} member, or null when the body has none or a server could
  *     not parse it
- * @param body the body bytes, empty for a request without a body
+ * @param body the body bytes, empty for a request without a body; shared, so callers must not
+ *     modify the array
  * @param sessionLabel the generator's own name of the conversation, for checking session grouping
  *     (sub-agents get their parent's label plus {@code /sub<N>})
  * @param traits the features this request exhibits

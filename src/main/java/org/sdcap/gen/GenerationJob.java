@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record GenerationJob(long seed, GeneratorConfig config, long maxBytes, long maxRequests) {
 
-  /** What a run wrote: the number of requests and the size of the primary output in bytes. */
+  /** The result of a run: the number of requests and the size of the primary output in bytes. */
   public record Summary(long requests, long bytes) {}
 
   public GenerationJob {

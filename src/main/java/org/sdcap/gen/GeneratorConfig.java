@@ -55,9 +55,9 @@ public record GeneratorConfig(
    * kinds that can show the feature; "per conversation" rates are drawn once when it starts.
    *
    * @param retry per request: the first attempt fails with 429 or 500 and the same body follows
-   * @param badRequest per request: the server answers 400
+   * @param badRequest per request: the server responds with 400
    * @param oversizeRejected per request with a body of at least {@link Sizes#oversizeMinBytes}: the
-   *     server answers 413
+   *     server responds with 413
    * @param regeneration per chat turn: the user edits an earlier message, branching the history
    * @param subAgent per Claude-Code turn: a sub-agent runs beside the main conversation
    * @param image per chat conversation: the first message carries a base64 image

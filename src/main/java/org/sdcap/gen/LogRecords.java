@@ -1,7 +1,5 @@
 package org.sdcap.gen;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The metadata members that the capture middleware writes before the body, shared by the v1 and the
  * full-body log formats.
@@ -51,9 +49,5 @@ final class LogRecords {
     }
     return authorization.substring(0, authorization.offsetByCodePoints(0, AUTH_PREFIX_CHARS))
         + "...";
-  }
-
-  static byte[] newline() {
-    return "\n".getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -49,7 +49,7 @@ final class ScriptSession extends Session {
       }
       default -> {
         if (rng.chance(config.rates().nonUtf8Body())) {
-          // A server cannot parse the body, so it records no model and answers 400.
+          // A server cannot parse the body, so it records no model and responds with 400.
           String json =
               new String(chatBody(JsonStyle.COMPACT, model, LATIN1_TEXT), StandardCharsets.UTF_8);
           body = json.getBytes(StandardCharsets.ISO_8859_1);

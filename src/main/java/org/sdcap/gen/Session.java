@@ -10,7 +10,9 @@ import java.util.Set;
  */
 abstract class Session {
 
-  /** What a session does next: the request it sends now and when it sends the following one. */
+  /**
+   * The request a session sends now, and the delay before its next one (negative after the last).
+   */
   record Turn(GeneratedRequest request, long delayMicros) {
 
     static Turn last(GeneratedRequest request) {

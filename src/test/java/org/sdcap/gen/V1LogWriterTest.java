@@ -55,7 +55,7 @@ class V1LogWriterTest {
   }
 
   @Test
-  void characterCutAtHeadEndBecomesOneReplacement() throws IOException {
+  void headCutGivesOneReplacement() throws IOException {
     // The three-byte character spans bytes 1498..1500, so the head keeps two of its bytes.
     String body = "a".repeat(1498) + CUT + "b".repeat(3000);
 
@@ -65,7 +65,7 @@ class V1LogWriterTest {
   }
 
   @Test
-  void characterCutAtTailStartBecomesOneReplacementPerByte() throws IOException {
+  void tailCutGivesReplacementPerByte() throws IOException {
     // The tail starts one byte into the character, at its two continuation bytes.
     String body = "a".repeat(3000) + CUT + "b".repeat(1498);
 
