@@ -17,6 +17,9 @@ import java.util.Arrays;
  */
 final class DecompressedInputStream extends InputStream {
 
+  // NOTE: xz (org.tukaani.xz 1.12) reads each LZMA2 chunk whole before decoding it, so a file cut
+  // inside a chunk loses up to that chunk's 2 MiB of output, more than the xz program loses.
+
   /**
    * The maximum number of bytes requested from the decompressor at once, and so about the maximum
    * lost before damage.
