@@ -22,7 +22,7 @@ enum Compression {
   XZ("xz", CompressorStreamFactory.XZ, new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0}),
   BZIP2("bzip2", CompressorStreamFactory.BZIP2, new byte[] {'B', 'Z', 'h'});
 
-  /** The longest magic number, the number of bytes to peek at. */
+  /** The length of the longest magic number, which is the number of bytes to peek at. */
   static final int MAGIC_BYTES = 6;
 
   private final String displayName;

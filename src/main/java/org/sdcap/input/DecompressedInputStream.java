@@ -11,13 +11,19 @@ import java.util.Arrays;
  *
  * <p>A decompressor that fails in the middle of a read discards what that read had produced, and so
  * does any stream above it that loops over reads (such as {@link java.io.BufferedInputStream}). So
- * each read asks the decompressor for at most {@link #READ_CHUNK_BYTES}, and a failure met while
- * peeking is held back until the peeked bytes have been read. Decompressors also throw unchecked
- * exceptions on some corrupt data, so those count as damage too.
+ * each read requests at most {@link #READ_CHUNK_BYTES} from the decompressor, and a failure met
+ * while peeking is held back until the peeked bytes have been read. Decompressors also throw
+ * unchecked exceptions on some corrupt data, so those count as damage too.
  */
 final class DecompressedInputStream extends InputStream {
 
-  /** The most bytes asked of the decompressor at once, and so about the most lost before damage. */
+  // NOTE: xz (org.tukaani.xz 1.12) reads each LZMA2 chunk whole before decoding it, so a file cut
+  // inside a chunk loses up to that chunk's 2 MiB of output, more than the xz program loses.
+
+  /**
+   * The maximum number of bytes requested from the decompressor at once, and so about the maximum
+   * lost before damage.
+   */
   static final int READ_CHUNK_BYTES = 8 << 10;
 
   private final InputStream decompressor;

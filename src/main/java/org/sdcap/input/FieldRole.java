@@ -1,8 +1,8 @@
 package org.sdcap.input;
 
 /**
- * What a member of an input line means to sdcap, independent of the name a logger gives it. Each
- * role has a default input name; {@link FieldNames} maps roles to other names.
+ * The meaning of a member of an input line, independent of the name a logger gives it. Each role
+ * has a default input name, and {@link FieldNames} maps roles to other names.
  */
 public enum FieldRole {
   /** Request time in epoch seconds, a JSON number that may have a fraction. */
@@ -44,7 +44,7 @@ public enum FieldRole {
     return defaultName;
   }
 
-  /** The role's name in {@code --field ROLE=NAME}, which is also its default input name. */
+  /** Returns the role's name in {@code --field ROLE=NAME}, which is also its default input name. */
   public String roleName() {
     return defaultName;
   }

@@ -1,6 +1,6 @@
 package org.sdcap.input;
 
-/** How input paths are read: detected from content, or forced. */
+/** The format of input paths: detected from their content, or forced. */
 public enum InputFormat {
   /** A directory is a dump directory; a file is pcap or pcapng by its magic number, else JSONL. */
   AUTO,

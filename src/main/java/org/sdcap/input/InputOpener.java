@@ -16,8 +16,8 @@ import org.sdcap.pcap.CaptureSource;
  *
  * <p>{@code "-"}, or no path at all, is standard input. A directory is read as raw body dumps. A
  * file or standard input is first decompressed when its first bytes are a gzip, zstd, xz or bzip2
- * magic number (every member of a concatenated file is read), then read as a pcap or pcapng capture
- * when the decompressed bytes start with a capture magic number, else as JSONL. {@link
+ * magic number, and every member of a concatenated file is read. The decompressed bytes are read as
+ * a pcap or pcapng capture when they start with a capture magic number, else as JSONL. {@link
  * InputOptions#format()} can force a format.
  *
  * <p>Every named file is opened once before anything is read, so a missing file fails the command
@@ -80,7 +80,7 @@ public final class InputOpener {
       throw new InputException(
           position, "is not a directory, but the input format dumps reads directories");
     }
-    if (!directory) {
+    if (Files.isRegularFile(Path.of(path))) {
       try {
         openFile(path).close();
       } catch (InputException e) {
@@ -88,6 +88,9 @@ public final class InputOpener {
       } catch (IOException e) {
         throw new InputException(position, "cannot read file: " + OsErrors.reason(e), e);
       }
+    } else if (!directory && !Files.exists(Path.of(path))) {
+      // Pipes and devices are not opened here: closing a FIFO early would break its writer.
+      throw new InputException(position, "cannot open file: No such file or directory");
     }
   }
 

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.sdcap.pcap.CaptureOptions;
 
 /**
- * How {@link InputOpener} reads its paths.
+ * Settings for {@link InputOpener}.
  *
  * @param maxLineBytes the longest JSONL line, and the largest dump file, accepted, in bytes without
  *     the newline; from 1 to {@link #MAX_LINE_BYTES_LIMIT}
@@ -15,7 +15,7 @@ public record InputOptions(
   /** 256 MiB: several base64 images in one request body still fit. */
   public static final int DEFAULT_MAX_LINE_BYTES = 256 << 20;
 
-  /** The largest value of {@code maxLineBytes}: a Java array holds at most about 2^31 bytes. */
+  /** The largest value of {@code maxLineBytes}: a Java array has at most about 2^31 bytes. */
   public static final int MAX_LINE_BYTES_LIMIT = Integer.MAX_VALUE - 64;
 
   public InputOptions {

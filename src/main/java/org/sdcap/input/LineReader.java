@@ -78,7 +78,7 @@ final class LineReader {
     return true;
   }
 
-  /** The buffer that holds the current segment; empty for a NUL run. */
+  /** Returns the buffer that contains the current segment, which is empty for a NUL run. */
   byte[] buffer() {
     return buf;
   }
@@ -91,27 +91,35 @@ final class LineReader {
     return segmentEnd;
   }
 
-  /** The length of the current segment in bytes, NUL runs included. */
+  /** Returns the length of the current segment in bytes, NUL runs included. */
   int segmentLength() {
     return isNulRun() ? nulRunLength : segmentEnd - segmentStart;
   }
 
-  /** True when the current segment is a run of NUL bytes, of {@link #segmentLength()} bytes. */
+  /** Returns true when the current segment is a run of {@link #segmentLength()} NUL bytes. */
   boolean isNulRun() {
     return nulRunLength > 0;
   }
 
-  /** False when more bytes of the same line follow the segment, or the input ended without one. */
+  /**
+   * Returns false when more bytes of the same line follow the segment, or the input ended without a
+   * newline.
+   */
   boolean endsWithNewline() {
     return segmentEndsWithNewline;
   }
 
-  /** The 1-based number of the line that the current segment belongs to. */
+  /** Returns the buffer size, which is never more than the maximum line length plus one. */
+  int bufferCapacity() {
+    return buf.length;
+  }
+
+  /** Returns the 1-based number of the line that the current segment belongs to. */
   long lineNumber() {
     return lineNumber;
   }
 
-  /** The byte offset of the current segment within its line. */
+  /** Returns the byte offset of the current segment within its line. */
   long offsetInLine() {
     return offsetInLine;
   }

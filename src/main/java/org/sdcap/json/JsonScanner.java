@@ -26,6 +26,21 @@ public final class JsonScanner {
 
   private static final int NAME_SHOWN_CHARS = 60;
 
+  /** 2 for the bytes that may follow a backslash as a two-byte escape, else 0. */
+  private static final byte[] ESCAPE_LENGTHS = new byte[256];
+
+  /** 1 for ASCII hex digits, else 0. */
+  private static final byte[] HEX_DIGITS = new byte[256];
+
+  static {
+    for (char c : "\"\\/bfnrt".toCharArray()) {
+      ESCAPE_LENGTHS[c] = 2;
+    }
+    for (char c : "0123456789abcdefABCDEF".toCharArray()) {
+      HEX_DIGITS[c] = 1;
+    }
+  }
+
   private final byte[] buf;
   private final int origin;
   private final int end;
@@ -135,8 +150,7 @@ public final class JsonScanner {
     int o = 0;
     int i = from;
     while (escape >= 0) {
-      System.arraycopy(buf, i, out, o, escape - i);
-      o += escape - i;
+      o = copyRun(buf, i, escape, out, o);
       i = escape;
       byte escaped = buf[i + 1];
       if (escaped != 'u') {
@@ -384,21 +398,39 @@ public final class JsonScanner {
 
   /** Returns the offset just past the closing quote of the string literal opening at {@code at}. */
   private int skipString(int at) throws JsonSyntaxException {
+    byte[] bytes = buf;
+    int limit = end;
     int i = at + 1;
     while (true) {
-      i = ByteSearch.skipPlainStringBytes(buf, i, end);
-      if (i >= end) {
-        throw error(end, "unterminated string starting at byte offset " + (at - origin));
+      i = ByteSearch.skipPlainStringBytes(bytes, i, limit);
+      if (i >= limit) {
+        throw error(limit, "unterminated string starting at byte offset " + (at - origin));
       }
-      byte b = buf[i];
+      byte b = bytes[i];
       if (b == '"') {
         return i + 1;
       }
-      if (b == '\\') {
-        i = skipEscape(at, i);
-        continue;
+      if (b != '\\') {
+        throw error(i, String.format("unescaped control character U+%04X in string", b));
       }
-      throw error(i, String.format("unescaped control character U+%04X in string", b));
+      // Escapes are dense in bodies logged as JSON strings, so the valid ones take a short path.
+      if (i + 5 < limit) {
+        int escaped = bytes[i + 1] & 0xFF;
+        if (ESCAPE_LENGTHS[escaped] == 2) {
+          i += 2;
+          continue;
+        }
+        if (escaped == 'u'
+            && (HEX_DIGITS[bytes[i + 2] & 0xFF]
+                    & HEX_DIGITS[bytes[i + 3] & 0xFF]
+                    & HEX_DIGITS[bytes[i + 4] & 0xFF]
+                    & HEX_DIGITS[bytes[i + 5] & 0xFF])
+                != 0) {
+          i += 6;
+          continue;
+        }
+      }
+      i = skipEscape(at, i);
     }
   }
 
@@ -550,6 +582,20 @@ public final class JsonScanner {
       unit = (unit << 4) | Character.digit(buf[k], 16);
     }
     return unit;
+  }
+
+  /** Copies {@code buf[from, to)} to {@code out} at {@code o} and returns the new end in out. */
+  private static int copyRun(byte[] buf, int from, int to, byte[] out, int o) {
+    int length = to - from;
+    // Runs between dense escapes are short, and a loop beats System.arraycopy's call overhead.
+    if (length < 16) {
+      for (int k = 0; k < length; k++) {
+        out[o + k] = buf[from + k];
+      }
+    } else {
+      System.arraycopy(buf, from, out, o, length);
+    }
+    return o + length;
   }
 
   /** Returns the code unit of a low-surrogate escape at {@code at}, or -1 when there is none. */

@@ -163,6 +163,21 @@ class InputOpenerTest {
   }
 
   @Test
+  void namedPipeIsReadOnce() throws Exception {
+    Path fifo = directory.resolve("fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    Path lines = writeLines("lines.jsonl", 50);
+    Process writer =
+        new ProcessBuilder("sh", "-c", "cat \"$0\" > \"$1\"", lines.toString(), fifo.toString())
+            .start();
+
+    List<InputItem> items = read(List.of(fifo.toString()));
+
+    assertThat(writer.waitFor()).isZero();
+    assertThat(items).hasSize(50);
+  }
+
+  @Test
   void directoryIsReadAsDumps() throws IOException {
     Path dumps = Files.createDirectory(directory.resolve("dumps"));
     Files.writeString(dumps.resolve("req_1_1000.json"), "{}");
