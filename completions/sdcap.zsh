@@ -158,6 +158,7 @@ function _complete_sdcap() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} encode" ];    then _picocli_sdcap; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reconstruct" ];    then _picocli_sdcap; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} decode" ];    then _picocli_sdcap; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} verify" ];    then _picocli_sdcap; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jq-recipe" ];    then _picocli_sdcap; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_sdcap; return $?; fi
 
@@ -165,11 +166,13 @@ function _complete_sdcap() {
   local cmds0=(encode)
   local cmds1=(reconstruct)
   local cmds2=(decode)
-  local cmds3=(jq-recipe)
-  local cmds4=(help)
+  local cmds3=(verify)
+  local cmds4=(jq-recipe)
+  local cmds5=(help)
 
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_sdcap_help; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_sdcap_jqrecipe; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_sdcap_help; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_sdcap_jqrecipe; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_sdcap_verify; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_sdcap_decode; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_sdcap_reconstruct; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_sdcap_encode; return $?; fi
@@ -183,7 +186,7 @@ function _picocli_sdcap() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="encode reconstruct decode jq-recipe help"
+  local commands="encode reconstruct decode verify jq-recipe help"
   local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -331,6 +334,36 @@ function _picocli_sdcap_decode() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `verify` subcommand.
+function _picocli_sdcap_verify() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
+  local arg_opts="'--cache-bytes' '--max-line-bytes'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--cache-bytes')
+      return
+      ;;
+    '--max-line-bytes')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `jq-recipe` subcommand.
 function _picocli_sdcap_jqrecipe() {
   # Get completion data
@@ -354,7 +387,7 @@ function _picocli_sdcap_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="encode reconstruct decode jq-recipe"
+  local commands="encode reconstruct decode verify jq-recipe"
   local flag_opts="'-h' '--help' '--verbose'"
   local arg_opts=""
 

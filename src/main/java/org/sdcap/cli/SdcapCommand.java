@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       EncodeCommand.class,
       ReconstructCommand.class,
       DecodeCommand.class,
+      VerifyCommand.class,
       JqRecipeCommand.class,
       CommandLine.HelpCommand.class
     },
