@@ -154,6 +154,11 @@ public final class DeltaEncoder {
     return offset < bytes.length && Utf8.isContinuation(bytes[offset]);
   }
 
+  /** Returns how many bytes {@code a} and {@code b} share at their start. */
+  public static int commonPrefixLength(byte[] a, byte[] b) {
+    return commonPrefix(a, b);
+  }
+
   static int commonPrefix(byte[] a, byte[] b) {
     int length = Math.min(a.length, b.length);
     int mismatch = Arrays.mismatch(a, 0, length, b, 0, length);

@@ -3,7 +3,9 @@ package org.sdcap.encode;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.sdcap.delta.BodyEncoding;
 import org.sdcap.delta.CopyIndexes;
@@ -25,6 +27,9 @@ import org.sdcap.v2.V2Writer;
  * parent among the session's retained bodies and writes the body as a delta against it.
  */
 public final class Encoder {
+
+  /** Windows of a body sampled when scoring parent candidates by shared content. */
+  private static final int SIMILARITY_SAMPLES = 24;
 
   /** JSON bytes a delta record spends on parent_seq and its lengths beyond a root's. */
   private static final int DELTA_OVERHEAD_BYTES = 32;
@@ -109,10 +114,7 @@ public final class Encoder {
     long[] prefixHashes = PrefixHashes.of(bytes);
     byte[] digest = sha256.digest(bytes);
 
-    RetainedBody parent = session.longestPrefixMatch(prefixHashes);
-    if (parent != null && (parent.encoding != encoding || parent.depth >= options.maxDepth())) {
-      parent = null;
-    }
+    RetainedBody parent = chooseParent(session, bytes, prefixHashes, encoding);
     Delta delta = null;
     if (parent != null) {
       long memoryBefore = parent.memoryBytes();
@@ -139,6 +141,66 @@ public final class Encoder {
     int depth = parent == null ? 0 : parent.depth + 1;
     cache.add(new RetainedBody(session, seq, units, encoding, depth, prefixHashes));
     return new EncodedBody(body, units, encoding, parent == null ? 0 : parent.seq, delta, digest);
+  }
+
+  /**
+   * Picks the parent: the retained body sharing the longest prefix, unless that prefix is under
+   * half the body. Then an early edit (a per-request billing line, a timestamp) may hide which
+   * conversation the body continues, so the latest retained bodies are also scored by how many
+   * sampled windows of the body they contain, and the best scorer wins (ties: the longest prefix,
+   * then the most recent).
+   */
+  private RetainedBody chooseParent(
+      SessionState session, byte[] bytes, long[] prefixHashes, BodyEncoding encoding) {
+    RetainedBody best = session.longestPrefixMatch(prefixHashes);
+    if (best != null && best.encoding != encoding) {
+      best = null;
+    }
+    int bestPrefix = best == null ? 0 : DeltaEncoder.commonPrefixLength(best.units.bytes(), bytes);
+    if (best != null && bestPrefix * 2L >= bytes.length) {
+      return belowMaxDepth(best);
+    }
+
+    List<RetainedBody> candidates = new ArrayList<>(SessionState.RECENT + 1);
+    if (best != null) {
+      candidates.add(best);
+    }
+    for (RetainedBody recent : session.recent()) {
+      if (recent != best && recent.encoding == encoding) {
+        candidates.add(recent);
+      }
+    }
+    if (candidates.size() <= 1) {
+      return candidates.isEmpty() ? null : belowMaxDepth(candidates.get(0));
+    }
+
+    RetainedBody winner = null;
+    int winnerScore = -1;
+    for (RetainedBody candidate : candidates) {
+      long memoryBefore = candidate.memoryBytes();
+      int score =
+          CopyIndexes.sharedSamples(
+              candidate.copyIndex(), bytes, bestPrefix, bytes.length, SIMILARITY_SAMPLES);
+      cache.accountGrowth(candidate, memoryBefore);
+      if (score > winnerScore) {
+        winner = candidate;
+        winnerScore = score;
+      }
+    }
+    // Accounting the indexes built above may have evicted bodies; a parent must still be retained.
+    if (winner != null && session.bodies.get(winner.seq) == winner) {
+      return belowMaxDepth(winner);
+    }
+    return best != null && session.bodies.get(best.seq) == best ? belowMaxDepth(best) : null;
+  }
+
+  /**
+   * Returns {@code body}, or null (a root) when a child of it would exceed the maximum depth.
+   * Falling back to a shallower body instead would let one body gain children without bound, and
+   * the point of the limit is that damage to one record reaches a bounded number of others.
+   */
+  private RetainedBody belowMaxDepth(RetainedBody body) {
+    return body.depth < options.maxDepth() ? body : null;
   }
 
   /** Returns the record's {@code ts} in epoch seconds, or NaN when it has no numeric ts. */

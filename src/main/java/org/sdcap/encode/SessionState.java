@@ -19,6 +19,14 @@ final class SessionState {
   final LongIntMap prefixIndex = new LongIntMap();
   RetainedBody mostRecent;
 
+  /** Seqs of the latest retained bodies, newest last; evicted ones are skipped when read. */
+  private final int[] recentSeqs = new int[RECENT];
+
+  private int recentCount;
+
+  /** How many of the latest bodies {@link #recent()} offers as parent candidates. */
+  static final int RECENT = 8;
+
   SessionState(String key) {
     this.key = key;
   }
@@ -44,7 +52,21 @@ final class SessionState {
     return best != null ? best : mostRecent;
   }
 
+  /** Returns the latest retained bodies, newest first, at most {@value #RECENT}. */
+  java.util.List<RetainedBody> recent() {
+    java.util.List<RetainedBody> out = new java.util.ArrayList<>(RECENT);
+    for (int i = recentCount - 1; i >= Math.max(0, recentCount - RECENT); i--) {
+      RetainedBody body = bodies.get(recentSeqs[i % RECENT]);
+      if (body != null) {
+        out.add(body);
+      }
+    }
+    return out;
+  }
+
   void add(RetainedBody body) {
+    recentSeqs[recentCount % RECENT] = body.seq;
+    recentCount++;
     bodies.put(body.seq, body);
     for (long hash : body.prefixHashes) {
       prefixIndex.put(hash, body.seq);

@@ -73,6 +73,62 @@ class EncoderTest {
   }
 
   @Test
+  void subAgentsBehindBillingLinesFindTheirOwnParents() throws Exception {
+    // Three conversations of one session; every request starts with a new billing checksum, so
+    // all bodies share only a few bytes of prefix.
+    String system = "You are a helpful agent. " + "Follow the rules. ".repeat(100);
+    List<StringBuilder> histories = new ArrayList<>();
+    for (int c = 0; c < 3; c++) {
+      histories.add(new StringBuilder());
+    }
+    List<byte[]> bodies = new ArrayList<>();
+    List<Integer> conversationOf = new ArrayList<>();
+    java.util.Random random = new java.util.Random(5);
+    for (int turn = 0; turn < 8; turn++) {
+      for (int c = 0; c < 3; c++) {
+        histories
+            .get(c)
+            .append("{\"role\":\"user\",\"content\":\"agent ")
+            .append(c)
+            .append(" step ")
+            .append(turn)
+            .append(' ')
+            .append(Long.toHexString(random.nextLong()).repeat(40))
+            .append("\"},");
+        String body =
+            "{\"system\":\"x-anthropic-billing-header: cch="
+                + Integer.toHexString(random.nextInt())
+                + "; "
+                + system
+                + "\",\"messages\":["
+                + histories.get(c)
+                + "{}]}";
+        bodies.add(body.getBytes(StandardCharsets.UTF_8));
+        conversationOf.add(c);
+      }
+    }
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Encoder encoder = new Encoder(options(1 << 26, 64, 3600), new V2Writer(out, 0));
+    for (InputRecord record : records(bodies, 1.0)) {
+      encoder.encode(record);
+    }
+    encoder.finish();
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+
+    for (int i = 3; i < lines.length; i++) {
+      JsonNode line = JSON.readTree(lines[i]);
+      int parentIndex = line.get("parent_seq").asInt() - 1;
+      assertThat(conversationOf.get(parentIndex))
+          .as("record %d's parent is in its own conversation", i + 1)
+          .isEqualTo(conversationOf.get(i));
+      assertThat(lines[i].length())
+          .as("record %d stores its new turn, not the history", i + 1)
+          .isLessThan(1400);
+    }
+  }
+
+  @Test
   void billingLineChangeCostsFewBytes() throws Exception {
     String history = "{\"role\":\"user\",\"content\":\"a long history line\"},".repeat(3000);
     List<byte[]> bodies =
