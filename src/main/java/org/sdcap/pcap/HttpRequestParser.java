@@ -68,8 +68,10 @@ final class HttpRequestParser implements StreamConsumer {
   private int scanFrom;
   private long firstPacket;
   private long firstByteOffset;
-  private boolean resyncAtLineStart;
   private long skippedInResync;
+
+  /** The first buffer index where resynchronization may find a request line. */
+  private int minLineStart;
 
   private HttpRequest current;
   private long remaining;
@@ -91,7 +93,6 @@ final class HttpRequestParser implements StreamConsumer {
     this.description = description;
     this.atConnectionStart = atConnectionStart;
     this.state = atConnectionStart ? State.START : State.RESYNC;
-    this.resyncAtLineStart = true;
   }
 
   /** Stops parsing: the connection switched to another protocol. */
@@ -132,7 +133,7 @@ final class HttpRequestParser implements StreamConsumer {
         if (partial != null) {
           partial.missingBytes += length;
         }
-        enterResync(false);
+        enterResync();
       }
       case BODY -> {
         long inBody = Math.min(length, remaining);
@@ -143,16 +144,16 @@ final class HttpRequestParser implements StreamConsumer {
           complete(segment, streamOffset + inBody);
         }
         if (length > inBody) {
-          enterResync(false);
+          enterResync();
         }
       }
       case CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS -> {
         current.incomplete = true;
         current.missingBytes += length;
         complete(segment, streamOffset);
-        enterResync(false);
+        enterResync();
       }
-      case RESYNC -> enterResync(false);
+      case RESYNC -> enterResync();
       case STOPPED -> {}
     }
   }
@@ -267,7 +268,7 @@ final class HttpRequestParser implements StreamConsumer {
                 + limits.maxHeaderBytes()
                 + " bytes (limit of request header bytes, raise it with --max-header-size);"
                 + " looking for the next request");
-        enterResync(false);
+        enterResync();
       }
       return at + take;
     }
@@ -323,7 +324,7 @@ final class HttpRequestParser implements StreamConsumer {
             + " at a request boundary are not an HTTP request;"
             + " looking for the next request line");
     state = State.RESYNC;
-    resyncAtLineStart = false;
+    minLineStart = 1;
     skippedInResync = 0;
     scanFrom = 0;
     scanBuffer(segment);
@@ -345,7 +346,7 @@ final class HttpRequestParser implements StreamConsumer {
           "not a request",
           "invalid request line in " + description + "; looking for the next request line");
       state = State.RESYNC;
-      resyncAtLineStart = false;
+      minLineStart = 1;
       skippedInResync = 0;
       scanFrom = 0;
       scanBuffer(segment);
@@ -438,7 +439,7 @@ final class HttpRequestParser implements StreamConsumer {
               + " has a Transfer-Encoding whose last coding is not"
               + " chunked, so its body length cannot be known; looking for the next request");
       complete(segment, bufferStart);
-      enterResync(true);
+      enterResync();
       return;
     }
     long contentLength = HttpSyntax.contentLength(request.headerValues("content-length"));
@@ -460,7 +461,7 @@ final class HttpRequestParser implements StreamConsumer {
                   : "an invalid Content-Length")
               + ", so its body length cannot be known; looking for the next request");
       complete(segment, bufferStart);
-      enterResync(true);
+      enterResync();
       return;
     }
     if (contentLength > limits.maxBodyBytes()) {
@@ -628,7 +629,7 @@ final class HttpRequestParser implements StreamConsumer {
             + what
             + "; the request is kept as incomplete and parsing resumes at the next request line");
     complete(segment, Long.MAX_VALUE);
-    enterResync(true);
+    enterResync();
   }
 
   private void complete(TcpSegment segment, long streamEnd) {
@@ -654,10 +655,10 @@ final class HttpRequestParser implements StreamConsumer {
 
   // ---- resynchronization ----
 
-  private void enterResync(boolean afterBadBytes) {
+  private void enterResync() {
     state = State.RESYNC;
+    minLineStart = 0;
     bufferLength = 0;
-    resyncAtLineStart = !afterBadBytes;
     skippedInResync = 0;
     scanFrom = 0;
   }
@@ -684,16 +685,17 @@ final class HttpRequestParser implements StreamConsumer {
       int drop = bufferLength - Math.min(bufferLength, RESYNC_KEEP);
       if (drop > 0) {
         skippedInResync += drop;
-        resyncAtLineStart = buffer[drop - 1] == '\n';
         System.arraycopy(buffer, drop, buffer, 0, bufferLength - drop);
         bufferLength -= drop;
         bufferStart += drop;
         scanFrom = Math.max(0, scanFrom - drop);
+        minLineStart = 0;
         firstPacket = segment.packetNumber;
         firstByteOffset = segment.byteOffset;
       }
       return;
     }
+    minLineStart = 0;
     byte[] kept = Arrays.copyOfRange(buffer, lineStart, bufferLength);
     long lineOffset = bufferStart + lineStart;
     long skipped = skippedInResync + lineStart;
@@ -704,7 +706,11 @@ final class HttpRequestParser implements StreamConsumer {
     data(kept, 0, kept.length, lineOffset, segment);
   }
 
-  /** Returns the buffer index where a complete request line starts, or -1. */
+  /**
+   * Returns the buffer index where a complete request line starts, or -1. A method preceded by a
+   * line feed starts a line; one at the start of the scan (where the line start is only guessed) or
+   * after other bytes (such as a TCP keep-alive byte) must be a well-known method.
+   */
   private int findRequestLine() {
     for (int i = scanFrom; i + VERSION_PREFIX.length + 1 < bufferLength; i++) {
       if (buffer[i] != 'H' || !matches(i, VERSION_PREFIX)) {
@@ -721,41 +727,46 @@ final class HttpRequestParser implements StreamConsumer {
       if ((minor != '0' && minor != '1') || !lineEnds) {
         continue;
       }
-      int lineStart = i;
-      while (lineStart > 0 && buffer[lineStart - 1] != '\n') {
-        lineStart--;
-      }
-      if (lineStart == 0 && !resyncAtLineStart) {
+      int methodStart = methodStartBefore(i);
+      if (methodStart < minLineStart) {
         continue;
       }
-      // Where the line start is only guessed, a known method guards against a line's tail.
-      boolean guessedStart = lineStart == 0;
-      if (isRequestLine(lineStart, i) && (!guessedStart || startsWithKnownMethod(lineStart))) {
-        return lineStart;
+      boolean afterLineFeed = methodStart > 0 && buffer[methodStart - 1] == '\n';
+      if (afterLineFeed || startsWithKnownMethod(methodStart)) {
+        return methodStart;
       }
     }
     return -1;
   }
 
-  /** Checks {@code METHOD SP target SP} in {@code buffer[lineStart, versionStart)}. */
-  private boolean isRequestLine(int lineStart, int versionStart) {
-    int i = lineStart;
-    while (i < versionStart && buffer[i] >= 'A' && buffer[i] <= 'Z') {
-      i++;
+  /**
+   * Checks {@code METHOD SP target SP} before the version at {@code versionStart} and returns where
+   * the method starts, or -1.
+   */
+  private int methodStartBefore(int versionStart) {
+    if (versionStart < 4 || buffer[versionStart - 1] != ' ') {
+      return -1;
     }
-    if (i == lineStart || i - lineStart > HttpSyntax.MAX_METHOD_LENGTH || buffer[i] != ' ') {
-      return false;
-    }
-    int targetStart = i + 1;
-    if (versionStart - 1 <= targetStart || buffer[versionStart - 1] != ' ') {
-      return false;
-    }
-    for (int t = targetStart; t < versionStart - 1; t++) {
-      if ((buffer[t] & 0xFF) < 0x21 || buffer[t] == 0x7F) {
-        return false;
+    int targetStart = versionStart - 1;
+    while (targetStart > 0 && buffer[targetStart - 1] != ' ') {
+      int c = buffer[targetStart - 1] & 0xFF;
+      if (c < 0x21 || c == 0x7F) {
+        return -1;
       }
+      targetStart--;
     }
-    return true;
+    if (targetStart == versionStart - 1 || targetStart < 2) {
+      return -1;
+    }
+    int methodStart = targetStart - 1;
+    while (methodStart > 0 && buffer[methodStart - 1] >= 'A' && buffer[methodStart - 1] <= 'Z') {
+      methodStart--;
+    }
+    int methodLength = targetStart - 1 - methodStart;
+    if (methodLength == 0 || methodLength > HttpSyntax.MAX_METHOD_LENGTH) {
+      return -1;
+    }
+    return methodStart;
   }
 
   private boolean startsWithKnownMethod(int lineStart) {

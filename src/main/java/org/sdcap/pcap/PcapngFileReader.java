@@ -144,7 +144,7 @@ final class PcapngFileReader implements FrameReader {
       long length = Bytes.u32(b, p + 4, bigEndian);
       if (length < MIN_BLOCK_LENGTH || length % 4 != 0 || length > MAX_BLOCK_LENGTH) {
         report.damaged(
-            packetNumber + 1,
+            isPacketBlock(type) ? packetNumber + 1 : 0,
             offset,
             "invalid block",
             "invalid pcapng block length "
@@ -161,8 +161,7 @@ final class PcapngFileReader implements FrameReader {
         }
         continue;
       }
-      boolean isPacket =
-          type == ENHANCED_PACKET || type == SIMPLE_PACKET || type == OBSOLETE_PACKET;
+      boolean isPacket = isPacketBlock(type);
       if (isPacket) {
         packetNumber++;
       }
@@ -175,7 +174,7 @@ final class PcapngFileReader implements FrameReader {
       p = input.position();
       if (Bytes.u32(b, p + (int) length - BLOCK_TRAILER_LENGTH, bigEndian) != length) {
         report.damaged(
-            packetNumber + (isPacket ? 0 : 1),
+            isPacket ? packetNumber : 0,
             offset,
             "invalid block",
             "invalid pcapng block: the trailing length "
@@ -196,6 +195,10 @@ final class PcapngFileReader implements FrameReader {
     }
   }
 
+  private static boolean isPacketBlock(int type) {
+    return type == ENHANCED_PACKET || type == SIMPLE_PACKET || type == OBSOLETE_PACKET;
+  }
+
   /** Interprets one complete block; returns true when it filled {@code frame}. */
   private boolean readBlock(int type, int length, long offset, Frame frame) throws IOException {
     byte[] b = input.buffer();
@@ -207,7 +210,7 @@ final class PcapngFileReader implements FrameReader {
         int major = Bytes.u16(b, p + SHB_VERSION_MAJOR, bigEndian);
         if (major != 1) {
           report.damaged(
-              packetNumber + 1,
+              0,
               offset,
               "section version",
               "pcapng section "
@@ -261,7 +264,7 @@ final class PcapngFileReader implements FrameReader {
     int interfaceId = interfaces.size();
     if (length < IDB_OPTIONS + BLOCK_TRAILER_LENGTH) {
       report.damaged(
-          packetNumber + 1,
+          0,
           offset,
           "invalid block",
           "invalid pcapng interface description of "
@@ -300,9 +303,9 @@ final class PcapngFileReader implements FrameReader {
     }
     boolean decoded = LinkLayer.isDecoded(linkType);
     if (!decoded) {
-      LinkLayer.checkKnown(linkType, report.at(packetNumber + 1, offset));
+      LinkLayer.checkKnown(linkType, report.at(0, offset));
       report.warning(
-          packetNumber + 1,
+          0,
           offset,
           "interface not decoded",
           "interface "
@@ -315,7 +318,7 @@ final class PcapngFileReader implements FrameReader {
     }
     if (!powerOfTwo && exponent > 18 || powerOfTwo && exponent > 62) {
       report.damaged(
-          packetNumber + 1,
+          0,
           offset,
           "invalid block",
           "interface "
