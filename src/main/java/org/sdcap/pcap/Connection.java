@@ -121,7 +121,11 @@ final class Connection {
     if (kind == Kind.SKIPPED || closed) {
       return;
     }
-    streams[sideOf(segment)].add(segment);
+    int side = sideOf(segment);
+    streams[side].add(segment);
+    if (segment.has(TcpSegment.ACK)) {
+      streams[1 - side].acknowledged(segment.acknowledgment);
+    }
     if (streams[0].ended() && streams[1].ended()) {
       close(segment);
     }

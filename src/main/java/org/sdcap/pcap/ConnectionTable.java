@@ -14,8 +14,17 @@ final class ConnectionTable {
 
   static final long IDLE_NANOS = 900_000_000_000L;
 
+  /**
+   * How long a closed connection's ports stay remembered, so that a late retransmission is not
+   * taken for a new connection begun mid-stream. Like TCP's TIME-WAIT (2 MSL, RFC 9293).
+   */
+  static final long CLOSED_MEMORY_NANOS = 120_000_000_000L;
+
+  private static final int MAX_REMEMBERED_CLOSED = 65_536;
+
   private final LinkedHashMap<ConnectionKey, Connection> connections =
       new LinkedHashMap<>(256, 0.75f, true);
+  private final LinkedHashMap<ConnectionKey, Long> recentlyClosed = new LinkedHashMap<>();
   private final List<Integer> serverPorts;
   private final RequestSink sink;
   private final CaptureReport report;
@@ -38,6 +47,9 @@ final class ConnectionTable {
       connections.remove(key);
       connection = null;
     }
+    if (connection == null && !segment.has(TcpSegment.SYN) && wasClosedRecently(key, segment)) {
+      return;
+    }
     if (connection == null) {
       boolean opensOrCarriesData =
           segment.has(TcpSegment.SYN) || segment.length > 0 || segment.missingTail > 0;
@@ -53,6 +65,26 @@ final class ConnectionTable {
     connection.add(segment);
     if (connection.closed()) {
       connections.remove(key);
+      remember(key, segment.timeNanos);
+    }
+  }
+
+  private boolean wasClosedRecently(ConnectionKey key, TcpSegment segment) {
+    Long closedAt = recentlyClosed.get(key);
+    return closedAt != null && segment.timeNanos - closedAt <= CLOSED_MEMORY_NANOS;
+  }
+
+  private void remember(ConnectionKey key, long timeNanos) {
+    recentlyClosed.remove(key);
+    recentlyClosed.put(key, timeNanos);
+    Iterator<Map.Entry<ConnectionKey, Long>> it = recentlyClosed.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<ConnectionKey, Long> oldest = it.next();
+      boolean expired = timeNanos - oldest.getValue() > CLOSED_MEMORY_NANOS;
+      if (!expired && recentlyClosed.size() <= MAX_REMEMBERED_CLOSED) {
+        return;
+      }
+      it.remove();
     }
   }
 

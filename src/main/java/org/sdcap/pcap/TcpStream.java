@@ -263,10 +263,31 @@ final class TcpStream {
     }
   }
 
+  /** Declares the bytes before the first buffered segment lost; reports them at that segment. */
   private void skipToFirstBuffered(TcpSegment segment) {
-    long first = buffered.firstKey();
-    if (first > next) {
-      gap(first - next, segment);
+    Map.Entry<Long, Buffered> first = buffered.firstEntry();
+    if (first.getKey() > next) {
+      gap(first.getKey() - next, first.getValue().meta());
+    }
+  }
+
+  /**
+   * Takes an acknowledgment number sent by the other side. When the receiver acknowledged all of
+   * the first buffered segment, the bytes before it reached the receiver but not the capture: they
+   * are declared lost now instead of when the connection ends.
+   */
+  void acknowledged(long acknowledgment) {
+    if (!started || ended || buffered.isEmpty()) {
+      return;
+    }
+    long acknowledged = streamOffset(acknowledgment);
+    Map.Entry<Long, Buffered> first = buffered.firstEntry();
+    if (acknowledged >= first.getKey() + first.getValue().length()) {
+      skipToFirstBuffered(first.getValue().meta());
+      deliverBuffered();
+      if (finOffset >= 0 && next >= finOffset) {
+        finish(first.getValue().meta());
+      }
     }
   }
 
