@@ -42,7 +42,7 @@ public final class CaptureSource {
                 || PcapFileReader.isMagic((int) Bytes.u32le(b, p)));
     if (!pcap) {
       StringBuilder found = new StringBuilder();
-      for (int i = 0; i < available; i++) {
+      for (int i = 0; i < Math.min(4, available); i++) {
         found.append(String.format("%02x", b[p + i] & 0xFF));
       }
       throw new InputException(
