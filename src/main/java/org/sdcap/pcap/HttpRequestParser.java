@@ -255,6 +255,11 @@ final class HttpRequestParser implements StreamConsumer {
       state = State.HEADERS;
     }
     int blockEnd = HttpSyntax.headerBlockEnd(buffer, 0, scanFrom, bufferLength);
+    int firstLineFeed = blockEnd < 0 ? HttpSyntax.indexOfLineFeed(buffer, 0, bufferLength) : -1;
+    if (firstLineFeed >= 0 && isSimpleRequest(firstLineFeed)) {
+      // An HTTP/0.9 request is its request line alone.
+      blockEnd = firstLineFeed + 1;
+    }
     if (blockEnd < 0) {
       scanFrom = Math.max(0, bufferLength - 3);
       if (bufferLength >= limits.maxHeaderBytes()) {
@@ -277,6 +282,22 @@ final class HttpRequestParser implements StreamConsumer {
     bufferLength = blockEnd;
     headerBlockComplete(segment);
     return at + consumedHere;
+  }
+
+  /** Checks whether the first line is {@code GET SP target} without a version. */
+  private boolean isSimpleRequest(int lineFeed) {
+    int lineEnd = HttpSyntax.lineEnd(buffer, 0, lineFeed);
+    boolean get =
+        lineEnd > 4 && buffer[0] == 'G' && buffer[1] == 'E' && buffer[2] == 'T' && buffer[3] == ' ';
+    if (!get) {
+      return false;
+    }
+    for (int i = 4; i < lineEnd; i++) {
+      if (buffer[i] == ' ') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final int UNDECIDED = 0;
@@ -336,7 +357,7 @@ final class HttpRequestParser implements StreamConsumer {
     HttpRequest request = listener.newRequest();
     if (!parseRequestLine(request, lineEnd)) {
       if (atConnectionStart) {
-        listener.notHttp("other", segment);
+        listener.notHttp("invalid request line", segment);
         stop();
         return;
       }
@@ -399,6 +420,11 @@ final class HttpRequestParser implements StreamConsumer {
     }
     String version;
     if (targetEnd == lineEnd) {
+      // HTTP/0.9 (RFC 1945 section 4.1): "GET" SP target CRLF, nothing else.
+      boolean get = methodEnd == 3 && buffer[0] == 'G' && buffer[1] == 'E' && buffer[2] == 'T';
+      if (!get) {
+        return false;
+      }
       version = "HTTP/0.9";
     } else {
       version = HttpSyntax.ascii(Arrays.copyOfRange(buffer, targetEnd + 1, lineEnd)).trim();

@@ -130,19 +130,22 @@ final class HttpSyntax {
    * elements must be the same decimal number.
    *
    * @return the length, -1 when there is no Content-Length, -2 when a value is not a decimal
-   *     number, -3 when the values differ
+   *     number, -3 when the values differ, -4 when a value is beyond 18 digits
    */
   static long contentLength(List<byte[]> values) {
     long length = -1;
     for (byte[] value : values) {
       for (String element : ascii(value).split(",", -1)) {
         String digits = element.trim();
-        if (digits.isEmpty()
-            || digits.length() > 18
-            || !digits.chars().allMatch(Character::isDigit)) {
-          return digits.length() > 18 && digits.chars().allMatch(Character::isDigit) ? -4 : -2;
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+          return -2;
         }
-        long parsed = Long.parseLong(digits);
+        // Leading zeros are valid (1*DIGIT); beyond 18 significant digits a long overflows.
+        String significant = digits.replaceFirst("^0+(?=.)", "");
+        if (significant.length() > 18) {
+          return -4;
+        }
+        long parsed = Long.parseLong(significant);
         if (length >= 0 && parsed != length) {
           return -3;
         }
