@@ -1,0 +1,13 @@
+package org.sdcap.pcap;
+
+/** Where connections send the requests they parse. */
+interface RequestSink {
+
+  HttpRequest newRequest(Connection connection);
+
+  /** The request is complete; it is emitted once its response is settled or held long enough. */
+  void completed(HttpRequest request);
+
+  /** The request got its status, or will get none. */
+  void settled(HttpRequest request);
+}
