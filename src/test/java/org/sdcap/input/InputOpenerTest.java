@@ -217,21 +217,36 @@ class InputOpenerTest {
   @ValueSource(strings = {"a1b2c3d4", "d4c3b2a1", "a1b23c4d", "4d3cb2a1", "0a0d0d0a"})
   void captureMagicGoesToCaptureReader(String magic) throws IOException {
     Path capture = directory.resolve("capture.bin");
-    Files.write(capture, concat(hex(magic), new byte[60]));
+    Files.write(capture, emptyCapture(magic));
 
-    assertThatThrownBy(() -> read(List.of(capture.toString())))
-        .isInstanceOf(InputException.class)
-        .hasMessage(capture + ": pcap input is not supported yet");
+    // Read as JSONL, the header would be a bad line; the capture reader finds no packets.
+    assertThat(read(List.of(capture.toString()))).isEmpty();
   }
 
   @Test
   void compressedCaptureIsDetectedAfterDecompression() throws IOException {
     Path capture = directory.resolve("capture.pcap");
-    Files.write(capture, concat(hex("d4c3b2a1"), new byte[60]));
+    Files.write(capture, emptyCapture("d4c3b2a1"));
     Path compressed = compress("gzip", capture, "capture.pcap.gz");
 
-    assertThatThrownBy(() -> read(List.of(compressed.toString())))
-        .hasMessage(compressed + ": pcap input is not supported yet");
+    assertThat(read(List.of(compressed.toString()))).isEmpty();
+  }
+
+  /**
+   * Returns a capture file without packets: a pcap file header (Ethernet, snap length 65535) in the
+   * byte order and resolution {@code magic} gives, or a pcapng Section Header Block.
+   */
+  private static byte[] emptyCapture(String magic) {
+    if (magic.equals("0a0d0d0a")) {
+      return hex(
+          "0a0d0d0a" + "1c000000" + "4d3c2b1a" + "01000000" + "ffffffffffffffff" + "1c000000");
+    }
+    boolean bigEndian = magic.startsWith("a1");
+    String header =
+        bigEndian
+            ? "0002" + "0004" + "00000000" + "00000000" + "0000ffff" + "00000001"
+            : "0200" + "0400" + "00000000" + "00000000" + "ffff0000" + "01000000";
+    return hex(magic + header);
   }
 
   @Test
