@@ -29,7 +29,7 @@ import org.sdcap.v2.V2Writer;
 public final class Encoder {
 
   /** Windows of a body sampled when scoring parent candidates by shared content. */
-  private static final int SIMILARITY_SAMPLES = 24;
+  private static final int SIMILARITY_SAMPLES = 16;
 
   /** JSON bytes a delta record spends on parent_seq and its lengths beyond a root's. */
   private static final int DELTA_OVERHEAD_BYTES = 32;
@@ -174,17 +174,21 @@ public final class Encoder {
       return candidates.isEmpty() ? null : belowMaxDepth(candidates.get(0));
     }
 
+    CopyIndexes.Samples samples =
+        new CopyIndexes.Samples(bytes, bestPrefix, bytes.length, SIMILARITY_SAMPLES);
     RetainedBody winner = null;
     int winnerScore = -1;
     for (RetainedBody candidate : candidates) {
       long memoryBefore = candidate.memoryBytes();
-      int score =
-          CopyIndexes.sharedSamples(
-              candidate.copyIndex(), bytes, bestPrefix, bytes.length, SIMILARITY_SAMPLES);
+      int score = samples.sharedWith(candidate.copyIndex());
       cache.accountGrowth(candidate, memoryBefore);
       if (score > winnerScore) {
         winner = candidate;
         winnerScore = score;
+      }
+      if (score == samples.count()) {
+        // Candidates come in order of preference, so no later one can beat a full score.
+        break;
       }
     }
     // Accounting the indexes built above may have evicted bodies; a parent must still be retained.
