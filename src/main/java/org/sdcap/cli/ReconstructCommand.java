@@ -65,7 +65,7 @@ final class ReconstructCommand implements Callable<Integer> {
       paramLabel = "SIZE",
       defaultValue = "512M",
       converter = Sizes.ByteSize.class,
-      description = "Longest v2 line accepted (default: ${DEFAULT-VALUE}).")
+      description = "Maximum length of a v2 line in bytes (default: ${DEFAULT-VALUE}).")
   long maxLineBytes;
 
   @Parameters(

@@ -49,7 +49,7 @@ final class VerifyCommand implements Callable<Integer> {
       paramLabel = "SIZE",
       defaultValue = "512M",
       converter = Sizes.ByteSize.class,
-      description = "Longest v2 line accepted (default: ${DEFAULT-VALUE}).")
+      description = "Maximum length of a v2 line in bytes (default: ${DEFAULT-VALUE}).")
   long maxLineBytes;
 
   @Parameters(

@@ -1,8 +1,8 @@
 package org.sdcap.delta;
 
 /**
- * How a body's bytes are written as JSON text in v2 records; the names are the values of the v2
- * field {@code body_encoding}.
+ * The mapping between a body's bytes and the JSON text of v2 records. The wire names are the values
+ * of the v2 field {@code body_encoding}.
  */
 public enum BodyEncoding {
   /** Valid UTF-8: the text is the body itself and units are code points. */

@@ -3,8 +3,8 @@ package org.sdcap.delta;
 import java.util.List;
 
 /**
- * How a child body is built from its parent: the first {@code prefixUnits} units of the parent,
- * then the pieces in order, then the last {@code suffixUnits} units of the parent.
+ * The recipe that builds a child body from its parent: the first {@code prefixUnits} units of the
+ * parent, then the pieces in order, then the last {@code suffixUnits} units of the parent.
  *
  * <p>All counts are text units (see {@link TextUnits}). A root body is a delta with no parent: both
  * lengths are zero and the pieces hold the whole body as one literal.

@@ -127,7 +127,7 @@ public final class Encoder {
         parent = null;
       } else {
         // Only a parent that a written record names counts as used, so that a decoder replaying
-        // adds and uses in file order sees the same least-recently-used order as this cache.
+        // adds and uses in file order gets the same least-recently-used order as this cache.
         cache.touch(parent, memoryBefore);
       }
     }
@@ -145,10 +145,10 @@ public final class Encoder {
 
   /**
    * Picks the parent: the retained body sharing the longest prefix, unless that prefix is under
-   * half the body. Then an early edit (a per-request billing line, a timestamp) may hide which
-   * conversation the body continues, so the latest retained bodies are also scored by how many
-   * sampled windows of the body they contain, and the best scorer wins (ties: the longest prefix,
-   * then the most recent).
+   * half the body. An early edit (a per-request billing line, a timestamp) can hide which
+   * conversation the body continues. So in that case the latest retained bodies are also scored by
+   * how many sampled windows of the body they contain. The best score wins; ties go to the longest
+   * prefix, then to the most recent body.
    */
   private RetainedBody chooseParent(
       SessionState session, byte[] bytes, long[] prefixHashes, BodyEncoding encoding) {

@@ -47,7 +47,7 @@ final class RetainedBody {
     return copyIndex;
   }
 
-  /** Returns the bytes this body holds in memory, for the cache budget. */
+  /** Returns the memory this body uses in bytes, for the cache budget. */
   long memoryBytes() {
     long bytes = OVERHEAD_BYTES + units.bytes().length + units.indexBytes();
     bytes += 8L * prefixHashes.length + 24L * prefixHashes.length;

@@ -3,7 +3,10 @@ package org.sdcap.encode;
 import java.util.HashMap;
 import java.util.Map;
 
-/** What the encoder remembers of one session: the next seq, the last time, retained bodies. */
+/**
+ * The encoder's state of one session: the next seq, the time of its latest record, its retained
+ * bodies.
+ */
 final class SessionState {
 
   /** Estimated bytes of one session's state without bodies, for the cache budget. */

@@ -26,7 +26,7 @@ import org.sdcap.json.Utf8;
  */
 public final class Decoder {
 
-  /** What shape decoded records take. */
+  /** The shape of decoded records. */
   public enum Target {
     /**
      * Each body as the input held it ({@code body} string or embedded value, {@code body_b64}); v1
@@ -298,7 +298,7 @@ public final class Decoder {
       return new Member(null, name, json -> json.utf8String(bytes, from, to));
     }
 
-    /** A string member whose bytes are decoded from UTF-8 with replacement, as v1 does. */
+    /** Creates a string member by decoding bytes from UTF-8 with replacement, as v1 does. */
     static Member replacing(String name, byte[] bytes, int from, int to) {
       String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
       return new Member(null, name, json -> json.value(text));

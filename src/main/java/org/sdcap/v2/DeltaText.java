@@ -40,7 +40,8 @@ final class DeltaText {
         i = readPair(buf, i + 1, end, numbers);
         pieces.add(new DeltaApplier.Copy(numbers[0], numbers[1]));
       } else {
-        throw new V2FormatException("a delta array holds strings and [offset, length] copies");
+        throw new V2FormatException(
+            "a delta array must contain only strings and [offset, length] copies");
       }
       i = skipWhitespace(buf, i, end);
       if (buf[i] == ']') {
@@ -68,7 +69,7 @@ final class DeltaText {
       } else if ((b == 0xC2 || b == 0xC3) && i + 1 < utf8.length) {
         out[count++] = (byte) (((b & 0x03) << 6) | (utf8[++i] & 0x3F));
       } else {
-        throw new V2FormatException("latin1 delta text holds a code point above U+00FF");
+        throw new V2FormatException("latin1 delta text contains a code point above U+00FF");
       }
     }
     return java.util.Arrays.copyOf(out, count);

@@ -1,6 +1,6 @@
 package org.sdcap.v2;
 
-/** Why a body could not be rebuilt; the CLI maps each kind to its own exit code. */
+/** A failure to rebuild a body. The CLI maps each kind to its own exit code. */
 public class ReconstructException extends Exception {
 
   /** The kinds of failure, each with its own exit code. */

@@ -49,7 +49,7 @@ public final class Reconstructor {
 
   private record KeptLine(String source, long lineNumber, byte[] bytes) {}
 
-  /** What was rebuilt: the body bytes and the record they belong to. */
+  /** A rebuilt body and the record it belongs to. */
   public record Result(String sessionKey, V2Record record, byte[] body) {}
 
   public Reconstructor(String keyPrefix, long n, int maxLineBytes) {

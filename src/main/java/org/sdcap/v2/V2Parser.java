@@ -145,7 +145,8 @@ public final class V2Parser {
         }
         items.add(copy);
       } else {
-        throw new V2FormatException("a delta array holds strings and [offset, length] copies");
+        throw new V2FormatException(
+            "a delta array must contain only strings and [offset, length] copies");
       }
     }
     return items;
@@ -179,7 +180,7 @@ public final class V2Parser {
       char c = text.charAt(i);
       if (c > 0xFF) {
         throw new V2FormatException(
-            "latin1 delta text holds U+" + Integer.toHexString(c) + ", above U+00FF");
+            "latin1 delta text contains U+" + Integer.toHexString(c) + ", above U+00FF");
       }
       bytes[i] = (byte) c;
     }
