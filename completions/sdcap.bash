@@ -305,8 +305,9 @@ function _picocli_sdcap_decode() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--to' '--cache-bytes' '--max-line-bytes'"
+  local arg_opts="'--to' '--json-style' '--cache-bytes' '--max-line-bytes'"
   local SHAPE_option_args=("FULL" "V1") # --to values
+  local STYLE_option_args=("COMPACT" "PYTHON" "PYTHON_UTF8") # --json-style values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -314,6 +315,11 @@ function _picocli_sdcap_decode() {
     '--to')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SHAPE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--json-style')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STYLE_option_args[@]}" ) )
       return $?
       ;;
     '--cache-bytes')

@@ -46,6 +46,48 @@ final class DecodeCommand implements Callable<Integer> {
   Decoder.Target to;
 
   @Option(
+      names = "--json-style",
+      paramLabel = "STYLE",
+      defaultValue = "compact",
+      converter = JsonStyle.Converter.class,
+      description =
+          "Spelling of decoded records. compact: no spaces, characters as they are. python: as"
+              + " Python's json.dumps writes by default, with \", \" and \": \" separators and"
+              + " non-ASCII characters escaped. python-utf8: the same with ensure_ascii=False,"
+              + " characters as they are. A log written in one of these styles comes back byte"
+              + " for byte (default: ${DEFAULT-VALUE}).")
+  JsonStyle jsonStyle;
+
+  /** The spellings of decoded records. */
+  enum JsonStyle {
+    COMPACT(false, false),
+    PYTHON(true, true),
+    PYTHON_UTF8(true, false);
+
+    final boolean spaced;
+    final boolean asciiOnly;
+
+    JsonStyle(boolean spaced, boolean asciiOnly) {
+      this.spaced = spaced;
+      this.asciiOnly = asciiOnly;
+    }
+
+    /** Reads the names compact, python and python-utf8. */
+    static final class Converter implements picocli.CommandLine.ITypeConverter<JsonStyle> {
+      @Override
+      public JsonStyle convert(String value) {
+        for (JsonStyle style : values()) {
+          if (style.name().replace('_', '-').equalsIgnoreCase(value)) {
+            return style;
+          }
+        }
+        throw new picocli.CommandLine.TypeConversionException(
+            "'" + value + "' is not a JSON style; use compact, python or python-utf8");
+      }
+    }
+  }
+
+  @Option(
       names = "--cache-bytes",
       paramLabel = "SIZE",
       defaultValue = "1G",
@@ -78,7 +120,7 @@ final class DecodeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, ReconstructException {
     OutputStream out = streams.out();
-    Decoder decoder = new Decoder(out, to, cacheBytes);
+    Decoder decoder = new Decoder(out, to, cacheBytes, jsonStyle.spaced, jsonStyle.asciiOnly);
     int lineLimit = (int) Math.min(maxLineBytes, Integer.MAX_VALUE - 64);
     try {
       for (String file : files.isEmpty() ? List.of("-") : files) {

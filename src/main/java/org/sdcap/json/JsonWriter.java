@@ -21,14 +21,29 @@ public final class JsonWriter {
   private final boolean[] needsComma = new boolean[NESTING_LIMIT];
   private int depth;
   private boolean afterName;
+  private final boolean spaced;
+  private final boolean asciiOnly;
 
   public JsonWriter(OutputStream out) {
     this(out, 1 << 16);
   }
 
   public JsonWriter(OutputStream out, int bufferSize) {
+    this(out, bufferSize, false, false);
+  }
+
+  /**
+   * @param spaced write {@code ", "} and {@code ": "} separators, as Python's {@code json.dumps}
+   *     does by default
+   * @param asciiOnly write strings in ASCII, every other character escaped as {@code \}{@code
+   *     uXXXX} (surrogate pairs above U+FFFF) and U+007F too, as {@code json.dumps} does unless
+   *     given {@code ensure_ascii=False}
+   */
+  public JsonWriter(OutputStream out, int bufferSize, boolean spaced, boolean asciiOnly) {
     this.out = out;
     this.buffer = new byte[bufferSize];
+    this.spaced = spaced;
+    this.asciiOnly = asciiOnly;
   }
 
   public JsonWriter beginObject() {
@@ -62,6 +77,9 @@ public final class JsonWriter {
     beforeValue();
     writeWtf8String(Utf8.encodeWtf8(name), 0, -1);
     writeByte(':');
+    if (spaced) {
+      writeByte(' ');
+    }
     afterName = true;
     return this;
   }
@@ -71,6 +89,9 @@ public final class JsonWriter {
     beforeValue();
     writeBytes(literal, from, to);
     writeByte(':');
+    if (spaced) {
+      writeByte(' ');
+    }
     afterName = true;
     return this;
   }
@@ -173,6 +194,10 @@ public final class JsonWriter {
     if (to < 0) {
       to = bytes.length;
     }
+    if (asciiOnly) {
+      writeAsciiString(bytes, from, to);
+      return;
+    }
     writeByte('"');
     int i = from;
     while (i < to) {
@@ -200,6 +225,43 @@ public final class JsonWriter {
         writeAsciiChar(b);
         i++;
       }
+    }
+    writeByte('"');
+  }
+
+  /** Writes UTF-8 or WTF-8 as an ASCII-only JSON string, as Python's {@code json.dumps} does. */
+  private void writeAsciiString(byte[] bytes, int from, int to) {
+    writeByte('"');
+    int i = from;
+    while (i < to) {
+      int b = bytes[i] & 0xFF;
+      if (b < 0x80) {
+        if (b == 0x7F) {
+          writeUnicodeEscape(b);
+        } else {
+          writeAsciiChar(b);
+        }
+        i++;
+        continue;
+      }
+      int length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+      if (length == 1 || i + length > to) {
+        // Not UTF-8; Python could not have written it, so keep the byte as it is.
+        writeByte(b);
+        i++;
+        continue;
+      }
+      int codePoint = b & (0xFF >> (length + 1));
+      for (int k = 1; k < length; k++) {
+        codePoint = (codePoint << 6) | (bytes[i + k] & 0x3F);
+      }
+      if (codePoint >= 0x10000) {
+        writeUnicodeEscape(Character.highSurrogate(codePoint));
+        writeUnicodeEscape(Character.lowSurrogate(codePoint));
+      } else {
+        writeUnicodeEscape(codePoint);
+      }
+      i += length;
     }
     writeByte('"');
   }
@@ -241,6 +303,9 @@ public final class JsonWriter {
     if (depth > 0) {
       if (needsComma[depth - 1]) {
         writeByte(',');
+        if (spaced) {
+          writeByte(' ');
+        }
       }
       needsComma[depth - 1] = true;
     }

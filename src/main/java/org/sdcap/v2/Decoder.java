@@ -49,7 +49,17 @@ public final class Decoder {
   private long badLines;
 
   public Decoder(OutputStream out, Target target, long cacheBytes) {
-    this.json = new JsonWriter(out, 1 << 17);
+    this(out, target, cacheBytes, false, false);
+  }
+
+  /**
+   * @param spaced and
+   * @param asciiOnly spell records as {@link JsonWriter} describes, so that logs written with those
+   *     settings come back byte for byte
+   */
+  public Decoder(
+      OutputStream out, Target target, long cacheBytes, boolean spaced, boolean asciiOnly) {
+    this.json = new JsonWriter(out, 1 << 17, spaced, asciiOnly);
     this.target = target;
     this.store = new BodyStore(cacheBytes);
     try {
