@@ -159,6 +159,7 @@ function _complete_sdcap() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reconstruct" ];    then _picocli_sdcap; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} decode" ];    then _picocli_sdcap; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} verify" ];    then _picocli_sdcap; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} generate" ];    then _picocli_sdcap; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jq-recipe" ];    then _picocli_sdcap; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_sdcap; return $?; fi
 
@@ -167,11 +168,13 @@ function _complete_sdcap() {
   local cmds1=(reconstruct)
   local cmds2=(decode)
   local cmds3=(verify)
-  local cmds4=(jq-recipe)
-  local cmds5=(help)
+  local cmds4=(generate)
+  local cmds5=(jq-recipe)
+  local cmds6=(help)
 
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_sdcap_help; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_sdcap_jqrecipe; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_sdcap_help; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_sdcap_jqrecipe; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_sdcap_generate; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_sdcap_verify; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_sdcap_decode; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_sdcap_reconstruct; return $?; fi
@@ -186,7 +189,7 @@ function _picocli_sdcap() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="encode reconstruct decode verify jq-recipe help"
+  local commands="encode reconstruct decode verify generate jq-recipe help"
   local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -370,6 +373,51 @@ function _picocli_sdcap_verify() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `generate` subcommand.
+function _picocli_sdcap_generate() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
+  local arg_opts="'--seed' '--format' '--bytes' '--requests' '-o' '--output' '--also'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--seed')
+      return
+      ;;
+    '--format')
+      return
+      ;;
+    '--bytes')
+      return
+      ;;
+    '--requests')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--also')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `jq-recipe` subcommand.
 function _picocli_sdcap_jqrecipe() {
   # Get completion data
@@ -393,7 +441,7 @@ function _picocli_sdcap_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="encode reconstruct decode verify jq-recipe"
+  local commands="encode reconstruct decode verify generate jq-recipe"
   local flag_opts="'-h' '--help' '--verbose'"
   local arg_opts=""
 

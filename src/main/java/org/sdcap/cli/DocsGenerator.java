@@ -158,7 +158,8 @@ public final class DocsGenerator {
     page.append(".SH SEE ALSO\n");
     if (pageName.equals("sdcap")) {
       page.append(".BR sdcap-encode (1),\n.BR sdcap-reconstruct (1),\n.BR sdcap-decode (1),\n")
-          .append(".BR sdcap-verify (1),\n.BR sdcap-jq-recipe (1),\n.BR jq (1)\n");
+          .append(
+              ".BR sdcap-verify (1),\n.BR sdcap-jq-recipe (1),\n.BR sdcap-generate (1),\n.BR jq (1)\n");
     } else {
       page.append(".BR sdcap (1)\n");
     }

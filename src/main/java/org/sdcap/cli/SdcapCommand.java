@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
       ReconstructCommand.class,
       DecodeCommand.class,
       VerifyCommand.class,
+      GenerateCommand.class,
       JqRecipeCommand.class,
       CommandLine.HelpCommand.class
     },
