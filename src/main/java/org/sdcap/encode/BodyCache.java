@@ -16,8 +16,12 @@ final class BodyCache {
   /** Most recently used end of the list. */
   private RetainedBody tail;
 
-  BodyCache(long budgetBytes) {
+  /** Called when an eviction leaves a session without retained bodies. */
+  private final java.util.function.Consumer<SessionState> onSessionEmptied;
+
+  BodyCache(long budgetBytes, java.util.function.Consumer<SessionState> onSessionEmptied) {
     this.budgetBytes = budgetBytes;
+    this.onSessionEmptied = onSessionEmptied;
   }
 
   long usedBytes() {
@@ -29,6 +33,9 @@ final class BodyCache {
   }
 
   void add(RetainedBody body) {
+    if (body.session.bodies.isEmpty()) {
+      usedBytes += SessionState.OVERHEAD_BYTES;
+    }
     body.session.add(body);
     linkAtTail(body);
     usedBytes += body.memoryBytes();
@@ -67,6 +74,10 @@ final class BodyCache {
     body.session.remove(body);
     usedBytes -= body.memoryBytes();
     evictions++;
+    if (body.session.bodies.isEmpty()) {
+      usedBytes -= SessionState.OVERHEAD_BYTES;
+      onSessionEmptied.accept(body.session);
+    }
   }
 
   private void linkAtTail(RetainedBody body) {

@@ -37,6 +37,11 @@ public final class Encoder {
   private final EncodeOptions options;
   private final V2Writer writer;
   private final Map<String, SessionState> sessions = new HashMap<>();
+  private final DormantSessions dormant = new DormantSessions();
+
+  /** The session of the record being encoded, which must stay in {@link #sessions}. */
+  private SessionState current;
+
   private final BodyCache cache;
   private final EncodeStats stats = new EncodeStats();
   private final MessageDigest sha256;
@@ -44,7 +49,7 @@ public final class Encoder {
   public Encoder(EncodeOptions options, V2Writer writer) {
     this.options = options;
     this.writer = writer;
-    this.cache = new BodyCache(options.cacheBytes());
+    this.cache = new BodyCache(options.cacheBytes(), this::makeDormant);
     try {
       this.sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -76,14 +81,20 @@ public final class Encoder {
   }
 
   public EncodeStats stats() {
-    stats.sessions = sessions.size();
+    stats.sessions = sessions.size() + dormant.size();
     stats.evictions = cache.evictions();
     return stats;
   }
 
   private void encodeRecord(InputRecord record) {
     String key = options.keyer().keyOf(record);
-    SessionState session = sessions.computeIfAbsent(key, SessionState::new);
+    SessionState session = sessions.get(key);
+    if (session == null) {
+      session = new SessionState(key);
+      dormant.restore(Long.parseUnsignedLong(key, 16), session);
+      sessions.put(key, session);
+    }
+    current = session;
     double ts = timestampOf(record, options.tsField());
     if (!Double.isNaN(ts)
         && !Double.isNaN(session.lastTs)
@@ -97,13 +108,17 @@ public final class Encoder {
     stats.records++;
 
     RequestBody body = record.body();
-    if (body == null) {
-      writer.writeRecord(key, seq, record, null);
-      return;
+    EncodedBody encoded = null;
+    if (body != null) {
+      stats.bodyBytes += body.bytes().length;
+      encoded = encodeBody(session, seq, body);
     }
-    stats.bodyBytes += body.bytes().length;
-    EncodedBody encoded = encodeBody(session, seq, body);
     writer.writeRecord(key, seq, record, encoded);
+
+    current = null;
+    if (session.bodies.isEmpty()) {
+      makeDormant(session);
+    }
   }
 
   private EncodedBody encodeBody(SessionState session, int seq, RequestBody body) {
@@ -205,6 +220,18 @@ public final class Encoder {
    */
   private RetainedBody belowMaxDepth(RetainedBody body) {
     return body.depth < options.maxDepth() ? body : null;
+  }
+
+  /**
+   * Moves a session whose last retained body was evicted out of {@link #sessions} into the compact
+   * {@link DormantSessions}; the session being encoded stays.
+   */
+  private void makeDormant(SessionState session) {
+    if (session == current || sessions.get(session.key) != session) {
+      return;
+    }
+    sessions.remove(session.key);
+    dormant.put(Long.parseUnsignedLong(session.key, 16), session.nextSeq, session.lastTs);
   }
 
   /** Returns the record's {@code ts} in epoch seconds, or NaN when it has no numeric ts. */

@@ -12,8 +12,8 @@ final class LongIntMap {
   private int size;
 
   LongIntMap() {
-    keys = new long[16];
-    values = new int[16];
+    keys = new long[8];
+    values = new int[8];
   }
 
   int size() {

@@ -9,8 +9,11 @@ import java.util.Map;
  */
 final class SessionState {
 
-  /** Estimated bytes of one session's state without bodies, for the cache budget. */
-  static final long OVERHEAD_BYTES = 200;
+  /**
+   * Estimated bytes of one session's state without its bodies (this object, its maps and key), for
+   * the cache budget; counted while the session has retained bodies.
+   */
+  static final long OVERHEAD_BYTES = 640;
 
   final String key;
   int nextSeq = 1;

@@ -15,6 +15,11 @@ public final class JsonWriter {
 
   private static final int NESTING_LIMIT = 64;
 
+  /** Member names kept encoded; records repeat the same few names on every line. */
+  private static final int NAME_CACHE_SIZE = 512;
+
+  private final java.util.Map<String, byte[]> nameCache = new java.util.HashMap<>();
+
   private final OutputStream out;
   private final byte[] buffer;
   private int count;
@@ -75,7 +80,14 @@ public final class JsonWriter {
   /** Writes a member name; the next call writes its value. */
   public JsonWriter name(String name) {
     beforeValue();
-    writeWtf8String(Utf8.encodeWtf8(name), 0, -1);
+    byte[] encoded = nameCache.get(name);
+    if (encoded == null) {
+      encoded = Utf8.encodeWtf8(name);
+      if (nameCache.size() < NAME_CACHE_SIZE) {
+        nameCache.put(name, encoded);
+      }
+    }
+    writeWtf8String(encoded, 0, encoded.length);
     writeByte(':');
     if (spaced) {
       writeByte(' ');

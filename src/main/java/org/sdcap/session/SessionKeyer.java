@@ -3,7 +3,6 @@ package org.sdcap.session;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +34,17 @@ public final class SessionKeyer {
           "x_thread_id");
 
   private static final String HEADER_OBJECT = "headers";
+
+  /** Position of each name in {@link #CONVERSATION_HEADERS}; a lower position wins. */
+  private static final java.util.Map<String, Integer> HEADER_RANK = rankOf(CONVERSATION_HEADERS);
+
+  private static java.util.Map<String, Integer> rankOf(List<String> names) {
+    java.util.Map<String, Integer> ranks = new java.util.HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      ranks.put(names.get(i), i);
+    }
+    return ranks;
+  }
 
   private final List<KeyComponent> components;
   private final SessionFieldNames names;
@@ -94,15 +104,20 @@ public final class SessionKeyer {
 
   /** Returns the first 16 hex digits of the SHA-256 of {@code canonicalText}. */
   public static String digest(String canonicalText) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256")
-              .digest(canonicalText.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return HexFormat.of()
+        .formatHex(SHA256.get().digest(canonicalText.getBytes(StandardCharsets.UTF_8)), 0, 8);
   }
+
+  /** One digest per thread, because looking one up costs more than hashing a short text. */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+          });
 
   private String valueOf(KeyComponent component, InputRecord record, LazyBody body) {
     String fieldName = component.fieldName();
@@ -154,29 +169,42 @@ public final class SessionKeyer {
   }
 
   private static String conversationHeader(InputRecord record) {
-    List<Field> candidates = new ArrayList<>();
+    String found = null;
+    int foundRank = Integer.MAX_VALUE;
     for (Field field : record.fields()) {
-      candidates.add(field);
+      Integer rank = HEADER_RANK.get(normalizeHeaderName(field.name()));
+      if (rank != null && rank < foundRank) {
+        String value = field.stringValue();
+        if (value != null && !value.isBlank()) {
+          found = value;
+          foundRank = rank;
+        }
+      }
     }
     Field headers = record.field(HEADER_OBJECT);
     if (headers != null) {
-      candidates.addAll(HeaderObject.members(headers.rawJson()));
-    }
-    for (String wanted : CONVERSATION_HEADERS) {
-      for (Field field : candidates) {
-        if (normalizeHeaderName(field.name()).equals(wanted)) {
+      for (Field field : HeaderObject.members(headers.rawJson())) {
+        Integer rank = HEADER_RANK.get(normalizeHeaderName(field.name()));
+        if (rank != null && rank < foundRank) {
           String value = field.stringValue();
           if (value != null && !value.isBlank()) {
-            return value;
+            found = value;
+            foundRank = rank;
           }
         }
       }
     }
-    return null;
+    return found;
   }
 
   static String normalizeHeaderName(String name) {
-    return name.toLowerCase(Locale.ROOT).replace('-', '_');
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '-' || (c >= 'A' && c <= 'Z') || c > 0x7F) {
+        return name.toLowerCase(Locale.ROOT).replace('-', '_');
+      }
+    }
+    return name;
   }
 
   private static String stringField(InputRecord record, String name) {

@@ -216,6 +216,40 @@ class EncoderTest {
   }
 
   @Test
+  void seqContinuesAfterASessionWentDormant() throws Exception {
+    // A cache too small for two bodies: session A's body is evicted by B's, so A goes dormant and
+    // must continue its numbering when it comes back. GET-like records without bodies too.
+    List<InputRecord> records = new ArrayList<>();
+    String[] clients = {"10.0.0.1:1", "10.0.0.2:1", "10.0.0.1:1", "10.0.0.3:1", "10.0.0.1:1"};
+    for (int i = 0; i < clients.length; i++) {
+      byte[] body = ("{\"n\":\"" + "q".repeat(4000) + i + "\"}").getBytes(StandardCharsets.UTF_8);
+      records.add(
+          new InputRecord(
+              SourcePosition.ofLine("t", i + 1),
+              List.of(Field.ofNumber("ts", 100 + i), Field.ofString("client", clients[i])),
+              i == 3 ? null : RequestBody.whole(body, BodyForm.STRING, "body", -1)));
+    }
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Encoder encoder = new Encoder(options(5000, 64, 3600), new V2Writer(out, 0));
+    for (InputRecord record : records) {
+      encoder.encode(record);
+    }
+    EncodeStats stats = encoder.finish();
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+      lines.add(JSON.readTree(line));
+    }
+
+    assertThat(lines.get(0).get("seq").asInt()).isEqualTo(1);
+    assertThat(lines.get(2).get("seq").asInt()).isEqualTo(2);
+    assertThat(lines.get(4).get("seq").asInt()).isEqualTo(3);
+    assertThat(lines.get(4).get("session_key").asText())
+        .isEqualTo(lines.get(0).get("session_key").asText());
+    assertThat(stats.sessions()).isEqualTo(3);
+  }
+
+  @Test
   void unrelatedBodyIsARoot() throws Exception {
     List<byte[]> bodies =
         List.of(
