@@ -188,6 +188,11 @@ final class Connection {
                 "HTTP/2 connection "
                     + describe(clientSide)
                     + " skipped: only HTTP/1.x requests are read";
+            case "invalid request line" ->
+                "connection "
+                    + describe(clientSide)
+                    + " skipped: its first line names HTTP but is not a valid HTTP/1.x request"
+                    + " line";
             default ->
                 "connection "
                     + describe(clientSide)

@@ -357,7 +357,9 @@ final class HttpRequestParser implements StreamConsumer {
     HttpRequest request = listener.newRequest();
     if (!parseRequestLine(request, lineEnd)) {
       if (atConnectionStart) {
-        listener.notHttp("invalid request line", segment);
+        // Only a line that names HTTP is a failed request; SIP, SMTP and the like are silent.
+        boolean namesHttp = indexOf(buffer, lineEnd, "HTTP/") >= 0;
+        listener.notHttp(namesHttp ? "invalid request line" : "other", segment);
         stop();
         return;
       }
@@ -809,6 +811,19 @@ final class HttpRequestParser implements StreamConsumer {
       }
     }
     return false;
+  }
+
+  private static int indexOf(byte[] b, int end, String text) {
+    outer:
+    for (int i = 0; i + text.length() <= end; i++) {
+      for (int k = 0; k < text.length(); k++) {
+        if (b[i + k] != text.charAt(k)) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   private boolean matches(int at, byte[] expected) {
