@@ -37,19 +37,11 @@ final class HttpRequestParser implements StreamConsumer {
     RESYNC,
     HEADERS,
     BODY,
-    CHUNK_SIZE,
-    CHUNK_DATA,
-    CHUNK_END,
-    TRAILERS,
+    CHUNKED,
     STOPPED
   }
 
-  private static final byte[] VERSION_PREFIX = {'H', 'T', 'T', 'P', '/', '1', '.'};
-  private static final int MAX_CHUNK_LINE = 4096;
   private static final int RESYNC_KEEP = 8192;
-  private static final String[] KNOWN_METHODS = {
-    "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE"
-  };
   private static final int RECENT_REQUESTS = 8;
 
   private final Listener listener;
@@ -75,6 +67,7 @@ final class HttpRequestParser implements StreamConsumer {
 
   private HttpRequest current;
   private long remaining;
+  private ChunkedDecoder chunks;
   private final Deque<HttpRequest> recent = new ArrayDeque<>();
 
   /**
@@ -116,10 +109,7 @@ final class HttpRequestParser implements StreamConsumer {
             case START, HEADERS -> headers(b, at, end, offset, segment);
             case RESYNC -> resync(b, at, end, offset, segment);
             case BODY -> body(b, at, end, segment);
-            case CHUNK_SIZE -> chunkSize(b, at, end, offset, segment);
-            case CHUNK_DATA -> chunkData(b, at, end, segment);
-            case CHUNK_END -> chunkEnd(b, at, end, offset, segment);
-            case TRAILERS -> trailers(b, at, end, offset, segment);
+            case CHUNKED -> chunked(b, at, end, offset, segment);
             case STOPPED -> end;
           };
     }
@@ -147,7 +137,7 @@ final class HttpRequestParser implements StreamConsumer {
           enterResync();
         }
       }
-      case CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS -> {
+      case CHUNKED -> {
         current.incomplete = true;
         current.missingBytes += length;
         complete(segment, streamOffset);
@@ -202,11 +192,9 @@ final class HttpRequestParser implements StreamConsumer {
                 + " bytes before the end of a request body announced by Content-Length");
         complete(segment, Long.MAX_VALUE);
       }
-      case CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS -> {
+      case CHUNKED -> {
         current.incomplete = true;
-        if (state == State.CHUNK_DATA) {
-          current.missingBytes += remaining;
-        }
+        current.missingBytes += chunks.remainingInChunk();
         report.damaged(
             segment.packetNumber,
             segment.byteOffset,
@@ -256,7 +244,8 @@ final class HttpRequestParser implements StreamConsumer {
     }
     int blockEnd = HttpSyntax.headerBlockEnd(buffer, 0, scanFrom, bufferLength);
     int firstLineFeed = blockEnd < 0 ? HttpSyntax.indexOfLineFeed(buffer, 0, bufferLength) : -1;
-    if (firstLineFeed >= 0 && isSimpleRequest(firstLineFeed)) {
+    if (firstLineFeed >= 0
+        && RequestLines.isSimpleRequest(buffer, HttpSyntax.lineEnd(buffer, 0, firstLineFeed))) {
       // An HTTP/0.9 request is its request line alone.
       blockEnd = firstLineFeed + 1;
     }
@@ -282,22 +271,6 @@ final class HttpRequestParser implements StreamConsumer {
     bufferLength = blockEnd;
     headerBlockComplete(segment);
     return at + consumedHere;
-  }
-
-  /** Checks whether the first line is {@code GET SP target} without a version. */
-  private boolean isSimpleRequest(int lineFeed) {
-    int lineEnd = HttpSyntax.lineEnd(buffer, 0, lineFeed);
-    boolean get =
-        lineEnd > 4 && buffer[0] == 'G' && buffer[1] == 'E' && buffer[2] == 'T' && buffer[3] == ' ';
-    if (!get) {
-      return false;
-    }
-    for (int i = 4; i < lineEnd; i++) {
-      if (buffer[i] == ' ') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static final int UNDECIDED = 0;
@@ -355,10 +328,10 @@ final class HttpRequestParser implements StreamConsumer {
     int lineFeed = HttpSyntax.indexOfLineFeed(buffer, 0, bufferLength);
     int lineEnd = HttpSyntax.lineEnd(buffer, 0, lineFeed);
     HttpRequest request = listener.newRequest();
-    if (!parseRequestLine(request, lineEnd)) {
+    if (!RequestLines.parse(buffer, lineEnd, request)) {
       if (atConnectionStart) {
         // Only a line that names HTTP is a failed request; SIP, SMTP and the like are silent.
-        boolean namesHttp = indexOf(buffer, lineEnd, "HTTP/") >= 0;
+        boolean namesHttp = RequestLines.namesHttp(buffer, lineEnd);
         listener.notHttp(namesHttp ? "invalid request line" : "other", segment);
         stop();
         return;
@@ -375,7 +348,7 @@ final class HttpRequestParser implements StreamConsumer {
       scanBuffer(segment);
       return;
     }
-    if (isHttp2Preface(request)) {
+    if (RequestLines.isHttp2Preface(request)) {
       listener.notHttp("HTTP/2", segment);
       stop();
       return;
@@ -399,51 +372,6 @@ final class HttpRequestParser implements StreamConsumer {
     listener.headersComplete(request);
   }
 
-  private boolean parseRequestLine(HttpRequest request, int lineEnd) {
-    int methodEnd = 0;
-    while (methodEnd < lineEnd && HttpSyntax.isToken(buffer[methodEnd])) {
-      methodEnd++;
-    }
-    if (methodEnd == 0 || methodEnd >= lineEnd || buffer[methodEnd] != ' ') {
-      return false;
-    }
-    int targetStart = methodEnd + 1;
-    int targetEnd = targetStart;
-    while (targetEnd < lineEnd && buffer[targetEnd] != ' ') {
-      targetEnd++;
-    }
-    if (targetEnd == targetStart) {
-      return false;
-    }
-    for (int i = targetStart; i < targetEnd; i++) {
-      if ((buffer[i] & 0xFF) < 0x21 || buffer[i] == 0x7F) {
-        return false;
-      }
-    }
-    String version;
-    if (targetEnd == lineEnd) {
-      // HTTP/0.9 (RFC 1945 section 4.1): "GET" SP target CRLF, nothing else.
-      boolean get = methodEnd == 3 && buffer[0] == 'G' && buffer[1] == 'E' && buffer[2] == 'T';
-      if (!get) {
-        return false;
-      }
-      version = "HTTP/0.9";
-    } else {
-      version = HttpSyntax.ascii(Arrays.copyOfRange(buffer, targetEnd + 1, lineEnd)).trim();
-      if (!version.startsWith("HTTP/")) {
-        return false;
-      }
-    }
-    request.method = Arrays.copyOfRange(buffer, 0, methodEnd);
-    request.target = Arrays.copyOfRange(buffer, targetStart, targetEnd);
-    request.version = version;
-    return true;
-  }
-
-  private static boolean isHttp2Preface(HttpRequest request) {
-    return request.version.equals("HTTP/2.0") && request.methodText().equals("PRI");
-  }
-
   /** Decides the body framing from the headers (RFC 9112 section 6.3). */
   private void chooseBodyFraming(TcpSegment segment) {
     HttpRequest request = current;
@@ -454,7 +382,8 @@ final class HttpRequestParser implements StreamConsumer {
       if ("chunked".equals(last)) {
         request.chunked = true;
         request.body = new BodyBuffer(0, limits.maxBodyBytes());
-        state = State.CHUNK_SIZE;
+        chunks = new ChunkedDecoder(request.body, limits.maxHeaderBytes());
+        state = State.CHUNKED;
         return;
       }
       request.incomplete = true;
@@ -526,7 +455,7 @@ final class HttpRequestParser implements StreamConsumer {
       return null;
     }
     HttpRequest request = listener.newRequest();
-    if (!parseRequestLine(request, HttpSyntax.lineEnd(buffer, 0, lineFeed))) {
+    if (!RequestLines.parse(buffer, HttpSyntax.lineEnd(buffer, 0, lineFeed), request)) {
       return null;
     }
     HttpSyntax.parseHeaders(buffer, lineFeed + 1, bufferLength, request.headers);
@@ -549,30 +478,9 @@ final class HttpRequestParser implements StreamConsumer {
     return at + take;
   }
 
-  private int chunkSize(byte[] b, int at, int end, long offset, TcpSegment segment) {
-    int lineFeed = HttpSyntax.indexOfLineFeed(b, at, end);
-    int take = lineFeed < 0 ? end - at : lineFeed + 1 - at;
-    if (bufferLength + take > MAX_CHUNK_LINE) {
-      chunkFramingError(segment, "a chunk-size line longer than " + MAX_CHUNK_LINE + " bytes");
-      return at + take;
-    }
-    append(b, at, take);
-    if (lineFeed < 0) {
-      return end;
-    }
-    int lineEnd = HttpSyntax.lineEnd(buffer, 0, bufferLength - 1);
-    long size = HttpSyntax.chunkSize(buffer, 0, lineEnd);
-    bufferLength = 0;
-    if (size < 0) {
-      chunkFramingError(segment, "an invalid chunk-size line");
-      return at + take;
-    }
-    if (size == 0) {
-      state = State.TRAILERS;
-      bufferStart = offset + take;
-      return at + take;
-    }
-    if (current.body.size() + size > limits.maxBodyBytes() && current.body.dropped() == 0) {
+  private int chunked(byte[] b, int at, int end, long offset, TcpSegment segment) {
+    int next = chunks.decode(b, at, end);
+    if (chunks.takeBodyLimitReached()) {
       report.damaged(
           current.firstPacket,
           current.firstByteOffset,
@@ -581,71 +489,17 @@ final class HttpRequestParser implements StreamConsumer {
               + description
               + " grows beyond the limit of "
               + limits.maxBodyBytes()
-              + " body bytes (raise it with --max-body-size); later"
-              + " bytes are dropped");
+              + " body bytes (raise it with --max-body-size); later bytes are dropped");
     }
-    remaining = size;
-    state = State.CHUNK_DATA;
-    return at + take;
+    if (chunks.error() != null) {
+      chunkFramingError(segment, chunks.error());
+    } else if (chunks.done()) {
+      complete(segment, offset + (next - at));
+    }
+    return next;
   }
 
-  private int chunkData(byte[] b, int at, int end, TcpSegment segment) {
-    int take = (int) Math.min(end - at, remaining);
-    current.body.append(b, at, take);
-    remaining -= take;
-    if (remaining == 0) {
-      state = State.CHUNK_END;
-    }
-    return at + take;
-  }
-
-  /** Consumes the line ending after a chunk's data: CRLF or a bare LF. */
-  private int chunkEnd(byte[] b, int at, int end, long offset, TcpSegment segment) {
-    if (b[at] == '\n') {
-      bufferLength = 0;
-      state = State.CHUNK_SIZE;
-      return at + 1;
-    }
-    if (b[at] == '\r' && bufferLength == 0) {
-      buffer[bufferLength++] = '\r';
-      return at + 1;
-    }
-    bufferLength = 0;
-    chunkFramingError(segment, "chunk data not followed by a line ending");
-    return at;
-  }
-
-  private int trailers(byte[] b, int at, int end, long offset, TcpSegment segment) {
-    int room = limits.maxHeaderBytes() - bufferLength;
-    int take = Math.min(end - at, room);
-    append(b, at, take);
-    // The trailer section is header lines then an empty line; with no trailers, only the empty
-    // line. A leading "\n" or "\r\n" alone means no trailers.
-    int blockEnd;
-    if (bufferLength >= 1 && buffer[0] == '\n') {
-      blockEnd = 1;
-    } else if (bufferLength >= 2 && buffer[0] == '\r' && buffer[1] == '\n') {
-      blockEnd = 2;
-    } else {
-      blockEnd = HttpSyntax.headerBlockEnd(buffer, 0, 0, bufferLength);
-    }
-    if (blockEnd < 0) {
-      if (bufferLength >= limits.maxHeaderBytes()) {
-        chunkFramingError(
-            segment,
-            "a trailer section larger than "
-                + limits.maxHeaderBytes()
-                + " bytes (limit of request header bytes, raise it with --max-header-size)");
-      }
-      return at + take;
-    }
-    int consumedHere = take - (bufferLength - blockEnd);
-    bufferLength = 0;
-    complete(segment, offset + consumedHere);
-    return at + consumedHere;
-  }
-
-  private void chunkFramingError(TcpSegment segment, String what) {
+  private void chunkFramingError(TcpSegment segment, String reason) {
     current.incomplete = true;
     report.damaged(
         segment.packetNumber,
@@ -654,7 +508,7 @@ final class HttpRequestParser implements StreamConsumer {
         "request body in "
             + description
             + " has "
-            + what
+            + reason
             + "; the request is kept as incomplete and parsing resumes at the next request line");
     complete(segment, Long.MAX_VALUE);
     enterResync();
@@ -707,7 +561,7 @@ final class HttpRequestParser implements StreamConsumer {
 
   /** Looks for a request line in the buffer and, when found, parses on from it. */
   private void scanBuffer(TcpSegment segment) {
-    int lineStart = findRequestLine();
+    int lineStart = RequestLines.find(buffer, scanFrom, bufferLength, minLineStart);
     if (lineStart < 0) {
       scanFrom = Math.max(0, bufferLength - 16);
       int drop = bufferLength - Math.min(bufferLength, RESYNC_KEEP);
@@ -732,110 +586,6 @@ final class HttpRequestParser implements StreamConsumer {
     atConnectionStart = false;
     listener.requestLineFound(segment, skipped);
     data(kept, 0, kept.length, lineOffset, segment);
-  }
-
-  /**
-   * Returns the buffer index where a complete request line starts, or -1. A method preceded by a
-   * line feed starts a line; one at the start of the scan (where the line start is only guessed) or
-   * after other bytes (such as a TCP keep-alive byte) must be a well-known method.
-   */
-  private int findRequestLine() {
-    for (int i = scanFrom; i + VERSION_PREFIX.length + 1 < bufferLength; i++) {
-      if (buffer[i] != 'H' || !matches(i, VERSION_PREFIX)) {
-        continue;
-      }
-      int afterVersion = i + VERSION_PREFIX.length + 1;
-      byte minor = buffer[afterVersion - 1];
-      boolean lineEnds =
-          afterVersion < bufferLength
-              && (buffer[afterVersion] == '\n'
-                  || (buffer[afterVersion] == '\r'
-                      && afterVersion + 1 < bufferLength
-                      && buffer[afterVersion + 1] == '\n'));
-      if ((minor != '0' && minor != '1') || !lineEnds) {
-        continue;
-      }
-      int methodStart = methodStartBefore(i);
-      if (methodStart < minLineStart) {
-        continue;
-      }
-      boolean afterLineFeed = methodStart > 0 && buffer[methodStart - 1] == '\n';
-      if (afterLineFeed || startsWithKnownMethod(methodStart)) {
-        return methodStart;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * Checks {@code METHOD SP target SP} before the version at {@code versionStart} and returns where
-   * the method starts, or -1.
-   */
-  private int methodStartBefore(int versionStart) {
-    if (versionStart < 4 || buffer[versionStart - 1] != ' ') {
-      return -1;
-    }
-    int targetStart = versionStart - 1;
-    while (targetStart > 0 && buffer[targetStart - 1] != ' ') {
-      int c = buffer[targetStart - 1] & 0xFF;
-      if (c < 0x21 || c == 0x7F) {
-        return -1;
-      }
-      targetStart--;
-    }
-    if (targetStart == versionStart - 1 || targetStart < 2) {
-      return -1;
-    }
-    int methodStart = targetStart - 1;
-    while (methodStart > 0 && buffer[methodStart - 1] >= 'A' && buffer[methodStart - 1] <= 'Z') {
-      methodStart--;
-    }
-    int methodLength = targetStart - 1 - methodStart;
-    if (methodLength == 0 || methodLength > HttpSyntax.MAX_METHOD_LENGTH) {
-      return -1;
-    }
-    return methodStart;
-  }
-
-  private boolean startsWithKnownMethod(int lineStart) {
-    for (String method : KNOWN_METHODS) {
-      int length = method.length();
-      if (lineStart + length < bufferLength && buffer[lineStart + length] == ' ') {
-        boolean same = true;
-        for (int k = 0; k < length && same; k++) {
-          same = buffer[lineStart + k] == method.charAt(k);
-        }
-        if (same) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static int indexOf(byte[] b, int end, String text) {
-    outer:
-    for (int i = 0; i + text.length() <= end; i++) {
-      for (int k = 0; k < text.length(); k++) {
-        if (b[i + k] != text.charAt(k)) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
-  }
-
-  private boolean matches(int at, byte[] expected) {
-    if (at + expected.length > bufferLength) {
-      return false;
-    }
-    for (int k = 0; k < expected.length; k++) {
-      if (buffer[at + k] != expected[k]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private void append(byte[] b, int from, int length) {
