@@ -175,33 +175,38 @@ final class Connection {
     }
   }
 
-  private void skip(String what, TcpSegment segment) {
-    if (!what.equals("other")) {
-      String message =
-          switch (what) {
-            case "TLS" ->
-                "TLS connection "
-                    + describe(clientSide)
-                    + " skipped: only plaintext HTTP can be read; capture between a TLS-terminating"
-                    + " proxy and the server instead";
-            case "HTTP/2" ->
-                "HTTP/2 connection "
-                    + describe(clientSide)
-                    + " skipped: only HTTP/1.x requests are read";
-            case "invalid request line" ->
-                "connection "
-                    + describe(clientSide)
-                    + " skipped: its first line names HTTP but is not a valid HTTP/1.x request"
-                    + " line";
-            default ->
-                "connection "
-                    + describe(clientSide)
-                    + " switched to another protocol ("
-                    + what
-                    + "); the rest of it is skipped";
-          };
+  /**
+   * Stops reading the connection and reports why, unless it simply carries another protocol.
+   *
+   * @param detail the protocol switched to, for {@link SkipReason#UPGRADED}
+   */
+  private void skip(SkipReason reason, String detail, TcpSegment segment) {
+    String connection = describe(clientSide);
+    String message =
+        switch (reason) {
+          case TLS ->
+              "TLS connection "
+                  + connection
+                  + " skipped: only plaintext HTTP can be read; capture between a TLS-terminating"
+                  + " proxy and the server instead";
+          case HTTP2 ->
+              "HTTP/2 connection " + connection + " skipped: only HTTP/1.x requests are read";
+          case INVALID_REQUEST_LINE ->
+              "connection "
+                  + connection
+                  + " skipped: its first line names HTTP but is not a valid HTTP/1.x request line";
+          case UPGRADED ->
+              "connection "
+                  + connection
+                  + " switched to another protocol ("
+                  + detail
+                  + "); the rest of it is skipped";
+          case NOT_HTTP -> null;
+        };
+    if (message != null) {
+      String kind = reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
       report.warning(
-          segment.packetNumber, segment.byteOffset, what + " connection skipped", message);
+          segment.packetNumber, segment.byteOffset, kind + " connection skipped", message);
     }
     if (kind == Kind.UNDECIDED) {
       kind = Kind.SKIPPED;
@@ -226,8 +231,8 @@ final class Connection {
   /** Events of the client-to-server parser. */
   private class RequestEvents implements HttpRequestParser.Listener {
     @Override
-    public void notHttp(String what, TcpSegment segment) {
-      skip(what, segment);
+    public void notHttp(SkipReason reason, TcpSegment segment) {
+      skip(reason, "after an Upgrade or CONNECT request", segment);
     }
 
     @Override
@@ -285,13 +290,12 @@ final class Connection {
       boolean connect = request.methodText().equals("CONNECT") && status / 100 == 2;
       if (status == 101 || connect) {
         byte[] upgrade = request.header("upgrade");
-        String what =
-            connect
-                ? "CONNECT tunnel"
-                : upgrade != null && HttpSyntax.ascii(upgrade).trim().equalsIgnoreCase("h2c")
-                    ? "HTTP/2 upgrade"
-                    : "Upgrade: " + (upgrade == null ? "" : HttpSyntax.ascii(upgrade).trim());
-        skip(what.equals("HTTP/2 upgrade") ? "HTTP/2" : what, segment);
+        String protocol = upgrade == null ? "" : HttpSyntax.ascii(upgrade).trim();
+        if (protocol.equalsIgnoreCase("h2c")) {
+          skip(SkipReason.HTTP2, null, segment);
+        } else {
+          skip(SkipReason.UPGRADED, connect ? "CONNECT tunnel" : "Upgrade: " + protocol, segment);
+        }
         return true;
       }
       return false;
@@ -325,7 +329,7 @@ final class Connection {
     @Override
     public void data(byte[] b, int from, int length, long streamOffset, TcpSegment segment) {
       if (!sawData && clientSide < 0 && looksLikeTlsRecord(b, from, length)) {
-        skip("TLS", segment);
+        skip(SkipReason.TLS, null, segment);
         return;
       }
       sawData = true;

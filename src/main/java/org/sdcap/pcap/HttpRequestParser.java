@@ -15,10 +15,10 @@ import java.util.Deque;
  */
 final class HttpRequestParser implements StreamConsumer {
 
-  /** What the parser tells its connection. */
+  /** Events the parser reports to its connection. */
   interface Listener {
-    /** The first bytes of a direction that began at a SYN are not HTTP: {@code kind} says what. */
-    void notHttp(String kind, TcpSegment segment);
+    /** The connection carries something other than HTTP/1.x requests from here on. */
+    void notHttp(SkipReason reason, TcpSegment segment);
 
     /** A request line was found; the connection carries HTTP. */
     void requestLineFound(TcpSegment segment, long skippedBytes);
@@ -300,12 +300,12 @@ final class HttpRequestParser implements StreamConsumer {
   private void notARequest(TcpSegment segment) {
     if (atConnectionStart) {
       boolean tls = bufferLength >= 2 && buffer[0] == 0x16 && buffer[1] == 3;
-      listener.notHttp(tls ? "TLS" : "other", segment);
+      listener.notHttp(tls ? SkipReason.TLS : SkipReason.NOT_HTTP, segment);
       stop();
       return;
     }
     if (upgradePending) {
-      listener.notHttp("upgraded", segment);
+      listener.notHttp(SkipReason.UPGRADED, segment);
       stop();
       return;
     }
@@ -332,7 +332,8 @@ final class HttpRequestParser implements StreamConsumer {
       if (atConnectionStart) {
         // Only a line that names HTTP is a failed request; SIP, SMTP and the like are silent.
         boolean namesHttp = RequestLines.namesHttp(buffer, lineEnd);
-        listener.notHttp(namesHttp ? "invalid request line" : "other", segment);
+        listener.notHttp(
+            namesHttp ? SkipReason.INVALID_REQUEST_LINE : SkipReason.NOT_HTTP, segment);
         stop();
         return;
       }
@@ -349,7 +350,7 @@ final class HttpRequestParser implements StreamConsumer {
       return;
     }
     if (RequestLines.isHttp2Preface(request)) {
-      listener.notHttp("HTTP/2", segment);
+      listener.notHttp(SkipReason.HTTP2, segment);
       stop();
       return;
     }
