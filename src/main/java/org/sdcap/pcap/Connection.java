@@ -8,13 +8,14 @@ import java.util.List;
  * One TCP connection: its two directions, which side is the HTTP client, the parsers of both
  * directions, and the requests waiting for their responses in order.
  *
- * <p>The client is the sender of the SYN. For a capture that begins mid-connection it is the side
- * whose port is not in the port filter, or failing that the first side that sends a request line;
- * until then both directions are scanned for a request line and for a status line.
+ * <p>The client is the sender of the SYN. For a capture that begins mid-connection, the client is
+ * the side whose port is not in the port filter. Without a port filter it is the first side that
+ * sends a request line, so until then both directions are scanned for a request line and for a
+ * status line.
  */
 final class Connection {
 
-  /** What the connection carries, as far as sdcap can tell. */
+  /** The kind of traffic a connection carries, as far as sdcap can tell. */
   enum Kind {
     UNDECIDED,
     HTTP,
@@ -309,7 +310,7 @@ final class Connection {
 
   /**
    * Scans one direction of a connection whose client is not known yet for both a request line and a
-   * status line; the first one found decides the roles.
+   * status line. The first one found decides the roles.
    */
   private final class Sniffer implements StreamConsumer {
     private final int side;

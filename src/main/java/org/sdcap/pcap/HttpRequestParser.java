@@ -71,8 +71,8 @@ final class HttpRequestParser implements StreamConsumer {
   private final Deque<HttpRequest> recent = new ArrayDeque<>();
 
   /**
-   * @param atConnectionStart true when the direction's first byte is known to start a request (the
-   *     capture saw the SYN); false to resynchronize at the first request line
+   * @param atConnectionStart true when the capture saw the SYN, so the direction's first byte
+   *     starts a request; false to resynchronize at the first request line
    */
   HttpRequestParser(
       Listener listener,
@@ -222,15 +222,18 @@ final class HttpRequestParser implements StreamConsumer {
         return end;
       }
     }
+
     if (bufferLength == 0) {
       bufferStart = offset;
       firstPacket = segment.packetNumber;
       firstByteOffset = segment.byteOffset;
       scanFrom = 0;
     }
+
     int room = limits.maxHeaderBytes() - bufferLength;
     int take = Math.min(end - at, room);
     append(b, at, take);
+
     if (state == State.START) {
       int verdict = startVerdict();
       if (verdict == UNDECIDED) {
@@ -242,6 +245,7 @@ final class HttpRequestParser implements StreamConsumer {
       }
       state = State.HEADERS;
     }
+
     int blockEnd = HttpSyntax.headerBlockEnd(buffer, 0, scanFrom, bufferLength);
     int firstLineFeed = blockEnd < 0 ? HttpSyntax.indexOfLineFeed(buffer, 0, bufferLength) : -1;
     if (firstLineFeed >= 0
@@ -249,6 +253,7 @@ final class HttpRequestParser implements StreamConsumer {
       // An HTTP/0.9 request is its request line alone.
       blockEnd = firstLineFeed + 1;
     }
+
     if (blockEnd < 0) {
       scanFrom = Math.max(0, bufferLength - 3);
       if (bufferLength >= limits.maxHeaderBytes()) {
@@ -266,6 +271,7 @@ final class HttpRequestParser implements StreamConsumer {
       }
       return at + take;
     }
+
     // Bytes after the header block belong to the body or the next request.
     int consumedHere = take - (bufferLength - blockEnd);
     bufferLength = blockEnd;

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Frames the server-to-client bytes of a connection into HTTP/1.x responses, only to read each
- * status code and find where the next response starts; bodies are skipped, never kept.
+ * status code and find where the next response starts. Bodies are skipped, never kept.
  *
  * <p>Response framing follows RFC 9112 section 6.3: no body after a HEAD request or for 1xx, 204
  * and 304; chunked when the last transfer coding is chunked; Content-Length; otherwise the body
@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class HttpResponseParser implements StreamConsumer {
 
-  /** What the parser tells its connection. */
+  /** Events the parser reports to its connection. */
   interface Listener {
     /** Returns the method of the oldest request still waiting for its response, or null. */
     String awaitingMethod();
@@ -151,12 +151,14 @@ final class HttpResponseParser implements StreamConsumer {
       enterResync(segment);
       return;
     }
+
     List<HttpRequest.Header> headers = new ArrayList<>();
     HttpSyntax.parseHeaders(buffer, lineFeed + 1, blockLength, headers);
     if (status >= 100 && status < 200 && status != 101) {
       state = State.START;
       return;
     }
+
     String method = listener.awaitingMethod();
     if (listener.finalResponse(status, segment)) {
       stop();
@@ -167,6 +169,7 @@ final class HttpResponseParser implements StreamConsumer {
       state = State.START;
       return;
     }
+
     List<byte[]> transferEncodings = new ArrayList<>();
     List<byte[]> contentLengths = new ArrayList<>();
     for (HttpRequest.Header header : headers) {
@@ -182,6 +185,7 @@ final class HttpResponseParser implements StreamConsumer {
       chunks = new ChunkedDecoder(null, maxHeaderBytes);
       return;
     }
+
     long length = HttpSyntax.contentLength(contentLengths);
     if (length >= 0) {
       remaining = length;

@@ -28,7 +28,7 @@ record PcapngInterface(
   private static final int DEFAULT_EXPONENT = 6;
   private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
 
-  /** An interface whose description could not be read; its packets are skipped. */
+  /** Returns an interface whose description could not be read, so its packets are skipped. */
   static PcapngInterface unreadable() {
     return new PcapngInterface(-1, 0, false, false, DEFAULT_EXPONENT, 0, 0);
   }

@@ -1,6 +1,6 @@
 package org.sdcap.pcap;
 
-/** Where connections send the requests they parse. */
+/** The receiver of the requests that connections parse. */
 interface RequestSink {
 
   HttpRequest newRequest(Connection connection);

@@ -1,6 +1,6 @@
 package org.sdcap.pcap;
 
-/** Why the rest of a connection is not read as HTTP/1.x requests. */
+/** The reason the rest of a connection is not read as HTTP/1.x requests. */
 enum SkipReason {
   /** The client's first bytes are a TLS record. */
   TLS("TLS"),

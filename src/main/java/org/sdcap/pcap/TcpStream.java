@@ -120,7 +120,7 @@ final class TcpStream {
   }
 
   /**
-   * Ends the direction: declares every hole as a gap, delivers what waited, and tells the consumer.
+   * Ends the direction: declares every hole as a gap, delivers what waited, and ends the consumer.
    */
   void finish(TcpSegment last) {
     if (ended) {
