@@ -98,6 +98,11 @@ final class Connection {
     return kind;
   }
 
+  /** Returns true when closing the connection now would cut a request short. */
+  boolean hasRequestInProgress() {
+    return requestParser != null && requestParser.inProgress();
+  }
+
   boolean closed() {
     return closed;
   }
@@ -205,9 +210,11 @@ final class Connection {
           case NOT_HTTP -> null;
         };
     if (message != null) {
-      String kind = reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
       report.warning(
-          segment.packetNumber, segment.byteOffset, kind + " connection skipped", message);
+          segment.packetNumber,
+          segment.byteOffset,
+          reason.label() + " connection skipped",
+          message);
     }
     if (kind == Kind.UNDECIDED) {
       kind = Kind.SKIPPED;

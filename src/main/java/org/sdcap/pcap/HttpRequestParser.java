@@ -98,6 +98,11 @@ final class HttpRequestParser implements StreamConsumer {
     return state == State.STOPPED;
   }
 
+  /** Returns true while a request has started but is not complete. */
+  boolean inProgress() {
+    return current != null || (state == State.HEADERS && bufferLength > 0);
+  }
+
   @Override
   public void data(byte[] b, int from, int length, long streamOffset, TcpSegment segment) {
     int end = from + length;
