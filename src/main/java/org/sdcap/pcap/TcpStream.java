@@ -323,16 +323,17 @@ final class TcpStream {
     }
   }
 
+  /** Copies the last delivered bytes into the history ring, which ends at stream offset next. */
   private void remember(byte[] b, int from, int length) {
     if (history == null) {
       history = new byte[HISTORY_BYTES];
     }
-    long end = next + length;
-    int keep = (int) Math.min(length, HISTORY_BYTES);
-    for (int i = 0; i < keep; i++) {
-      long at = end - keep + i;
-      history[(int) (at % HISTORY_BYTES)] = b[from + length - keep + i];
-    }
+    int keep = Math.min(length, HISTORY_BYTES);
+    int source = from + length - keep;
+    int at = (int) ((next + length - keep) % HISTORY_BYTES);
+    int first = Math.min(keep, HISTORY_BYTES - at);
+    System.arraycopy(b, source, history, at, first);
+    System.arraycopy(b, source + first, history, 0, keep - first);
   }
 
   private void compareWithHistory(TcpSegment segment, long offset, byte[] b, int from, int length) {
