@@ -448,6 +448,8 @@ final class HttpRequestParser implements StreamConsumer {
               + limits.maxBodyBytes()
               + " bytes are kept");
     }
+    // NOTE: a client that sent "Expect: 100-continue" and got a final status instead may leave
+    // the body out; its next request is then read as this body.
     request.body = new BodyBuffer(contentLength, limits.maxBodyBytes());
     remaining = contentLength;
     if (remaining == 0) {
