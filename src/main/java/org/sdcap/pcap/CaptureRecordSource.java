@@ -97,6 +97,8 @@ final class CaptureRecordSource implements RecordSource, RequestSink {
 
   private void emit(HttpRequest request) {
     output.add(builder.build(request));
+    // The parser remembers recent requests to flag conflicts; the record now owns the body.
+    request.body = null;
   }
 
   @Override
