@@ -171,7 +171,16 @@ final class HttpRequestParser implements StreamConsumer {
   public void end(TcpSegment segment) {
     switch (state) {
       case START, HEADERS -> {
-        if (bufferLength > 0 && completeFromPartialHeaders(segment) == null && !atConnectionStart) {
+        int buffered = bufferLength;
+        if (buffered > 0 && completeFromPartialHeaders(segment) != null) {
+          report.damaged(
+              firstPacket,
+              firstByteOffset,
+              "incomplete request",
+              "the connection "
+                  + description
+                  + " ended inside a request header; the request is kept as incomplete");
+        } else if (buffered > 0 && !atConnectionStart) {
           report.damaged(
               firstPacket,
               firstByteOffset,
@@ -179,7 +188,7 @@ final class HttpRequestParser implements StreamConsumer {
               "the connection "
                   + description
                   + " ended inside a request header; its "
-                  + bufferLength
+                  + buffered
                   + " bytes are dropped");
         }
       }
@@ -251,6 +260,10 @@ final class HttpRequestParser implements StreamConsumer {
       state = State.HEADERS;
     }
 
+    if (atConnectionStart) {
+      confirmFirstRequestLine(segment);
+    }
+
     int blockEnd = HttpSyntax.headerBlockEnd(buffer, 0, scanFrom, bufferLength);
     int firstLineFeed = blockEnd < 0 ? HttpSyntax.indexOfLineFeed(buffer, 0, bufferLength) : -1;
     if (firstLineFeed >= 0
@@ -282,6 +295,23 @@ final class HttpRequestParser implements StreamConsumer {
     bufferLength = blockEnd;
     headerBlockComplete(segment);
     return at + consumedHere;
+  }
+
+  /**
+   * Tells the connection it carries HTTP as soon as the first request line is complete and valid,
+   * so that a gap later in the same header is reported.
+   */
+  private void confirmFirstRequestLine(TcpSegment segment) {
+    int lineFeed = HttpSyntax.indexOfLineFeed(buffer, 0, bufferLength);
+    if (lineFeed < 0) {
+      return;
+    }
+    int lineEnd = HttpSyntax.lineEnd(buffer, 0, lineFeed);
+    HttpRequest probe = new HttpRequest(null, -1);
+    if (RequestLines.parse(buffer, lineEnd, probe) && !RequestLines.isHttp2Preface(probe)) {
+      listener.requestLineFound(segment, 0);
+      atConnectionStart = false;
+    }
   }
 
   private static final int UNDECIDED = 0;

@@ -33,6 +33,9 @@ class LimitsTest {
             "damaged: test.pcap: packet 5 at byte offset 404: more than 1 connections open at once"
                 + " (limit of tracked connections, raise it with --max-connections); the least"
                 + " recently active one is closed early and its unfinished request is marked"
+                + " incomplete",
+            "damaged: test.pcap: packet 4 at byte offset 234: the connection 10.0.0.1:40000 ->"
+                + " 10.0.0.2:8000 ended inside a request header; the request is kept as"
                 + " incomplete");
   }
 
