@@ -128,7 +128,7 @@ class CaptureFormatsTest {
   }
 
   @Test
-  void pcapngSectionsAndInterfacesEachKeepTheirOwnSettings() throws Exception {
+  void pcapngSectionsKeepOwnSettings() throws Exception {
     List<TestFlow.Segment> first = exchange("10.0.0.1", "10.0.0.2").segments();
     List<TestFlow.Segment> second =
         new TestFlow("10.0.0.3", 40001, "10.0.0.2", 8000)
@@ -163,7 +163,7 @@ class CaptureFormatsTest {
   }
 
   @Test
-  void pcapngObsoleteAndSimplePacketBlocksAreRead() throws Exception {
+  void obsoletePacketBlocksAreRead() throws Exception {
     List<TestFlow.Segment> segments = exchange("10.0.0.1", "10.0.0.2").segments();
     PcapngBuilder builder = new PcapngBuilder().section(false);
     builder.interfaceDescription(1, 65535, -1, 0);
@@ -197,7 +197,7 @@ class CaptureFormatsTest {
   }
 
   @Test
-  void pcapngInterfaceWithUndecodedLinkTypeIsSkippedWithWarning() throws Exception {
+  void undecodedPcapngInterfaceIsSkipped() throws Exception {
     List<TestFlow.Segment> segments = exchange("10.0.0.1", "10.0.0.2").segments();
     PcapngBuilder builder = new PcapngBuilder().section(false);
     builder.interfaceDescription(127, 65535, 6, 0);
