@@ -113,11 +113,6 @@ final class CaptureRecordSource implements RecordSource, RequestSink {
     }
   }
 
-  @Override
-  public void settled(HttpRequest request) {
-    // The queue checks responseSettled when it releases; nothing to do until then.
-  }
-
   private boolean wanted(HttpRequest request) {
     if (!options.methods().isEmpty()) {
       String method = request.methodText();

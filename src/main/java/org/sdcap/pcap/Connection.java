@@ -90,10 +90,6 @@ final class Connection {
     return Addresses.endpoint(addresses[clientSide], ports[clientSide]);
   }
 
-  int serverPort() {
-    return ports[1 - clientSide];
-  }
-
   Kind kind() {
     return kind;
   }
@@ -232,7 +228,6 @@ final class Connection {
     while (!awaiting.isEmpty()) {
       HttpRequest request = awaiting.pollFirst();
       request.responseSettled = true;
-      sink.settled(request);
     }
   }
 
@@ -294,7 +289,6 @@ final class Connection {
       }
       request.status = status;
       request.responseSettled = true;
-      sink.settled(request);
       boolean connect = request.methodText().equals("CONNECT") && status / 100 == 2;
       if (status == 101 || connect) {
         byte[] upgrade = request.header("upgrade");

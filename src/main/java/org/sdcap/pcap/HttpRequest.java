@@ -39,7 +39,6 @@ final class HttpRequest {
   long missingBytes;
   boolean conflictingOverlap;
   long droppedBodyBytes;
-  boolean chunked;
 
   /** The response status, or -1 while none was matched. */
   int status = -1;

@@ -94,10 +94,6 @@ final class HttpRequestParser implements StreamConsumer {
     bufferLength = 0;
   }
 
-  boolean stopped() {
-    return state == State.STOPPED;
-  }
-
   /** Returns true while a request has started but is not complete. */
   boolean inProgress() {
     return current != null || (state == State.HEADERS && bufferLength > 0);
@@ -422,7 +418,6 @@ final class HttpRequestParser implements StreamConsumer {
     if (!transferEncodings.isEmpty()) {
       String last = HttpSyntax.lastTransferCoding(transferEncodings);
       if ("chunked".equals(last)) {
-        request.chunked = true;
         request.body = new BodyBuffer(0, limits.maxBodyBytes());
         chunks = new ChunkedDecoder(request.body, limits.maxHeaderBytes());
         state = State.CHUNKED;

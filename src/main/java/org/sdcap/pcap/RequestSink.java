@@ -7,7 +7,4 @@ interface RequestSink {
 
   /** The request is complete; it is emitted once its response is settled or held long enough. */
   void completed(HttpRequest request);
-
-  /** The request got its status, or will get none. */
-  void settled(HttpRequest request);
 }

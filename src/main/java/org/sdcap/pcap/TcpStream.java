@@ -77,15 +77,6 @@ final class TcpStream {
     return base;
   }
 
-  long bufferedBytes() {
-    return bufferedBytes;
-  }
-
-  /** Returns the number of bytes passed on so far, gaps included. */
-  long delivered() {
-    return next;
-  }
-
   /** Adds one captured segment sent in this direction. */
   void add(TcpSegment segment) {
     if (ended) {
