@@ -58,7 +58,14 @@ class CaptureFormatsTest {
         Arguments.of("RAW 101", 101, Function.identity()),
         Arguments.of("RAW 12", 12, Function.identity()),
         Arguments.of("RAW 14", 14, Function.identity()),
-        Arguments.of("IPV4 228", 228, Function.identity()));
+        Arguments.of("IPV4 228", 228, Function.identity()),
+        Arguments.of("MPLS", 1, (Function<byte[], byte[]>) FrameBuilder::mpls),
+        Arguments.of("PPPoE", 1, (Function<byte[], byte[]>) FrameBuilder::pppoe),
+        Arguments.of("802.3 LLC/SNAP", 1, (Function<byte[], byte[]>) FrameBuilder::llcSnap),
+        Arguments.of("PPP", 9, (Function<byte[], byte[]>) FrameBuilder::ppp),
+        Arguments.of("PPP in HDLC framing", 50, (Function<byte[], byte[]>) FrameBuilder::ppp),
+        Arguments.of("Cisco HDLC", 104, (Function<byte[], byte[]>) FrameBuilder::ciscoHdlc),
+        Arguments.of("NFLOG", 239, (Function<byte[], byte[]>) FrameBuilder::nflog));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -185,6 +185,68 @@ class HttpFramingTest {
   }
 
   @Test
+  void websocketUpgradeSkipsRestOfConnection() throws Exception {
+    TestFlow flow =
+        new TestFlow("10.0.0.1", 40000, "10.0.0.2", 8000)
+            .open()
+            .client(
+                "GET /v1/realtime HTTP/1.1\r\nHost: h\r\nConnection: Upgrade\r\n"
+                    + "Upgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n")
+            .server(
+                "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n")
+            .client("\u0081\u0085binary frame")
+            .close();
+
+    CaptureReading.Result result =
+        CaptureReading.read(CaptureReading.ethernetPcap(flow.segments()));
+
+    assertThat(result.only().field("status").rawText()).isEqualTo("101");
+    assertThat(result.messages())
+        .containsExactly(
+            "warning: test.pcap: packet 5 at byte offset 455: connection 10.0.0.1:40000 ->"
+                + " 10.0.0.2:8000 switched to another protocol (Upgrade: websocket); the rest of it"
+                + " is skipped");
+  }
+
+  @Test
+  void midConnectionResponseFirstFindsClient() throws Exception {
+    TestFlow flow =
+        new TestFlow("10.0.0.1", 40000, "10.0.0.2", 8000)
+            .open()
+            .client(Requests.get("/v1/a"))
+            .server(Requests.response(200))
+            .client(Requests.get("/v1/b"))
+            .server(Requests.response(204))
+            .close();
+    // The capture starts with the first response, so the server speaks first.
+    List<TestFlow.Segment> segments = flow.segments().subList(4, flow.segments().size());
+
+    CaptureReading.Result result = CaptureReading.read(CaptureReading.ethernetPcap(segments));
+
+    assertThat(result.only().field("client").rawText()).isEqualTo("\"10.0.0.1:40000\"");
+    assertThat(result.only().field("path").rawText()).isEqualTo("\"/v1/b\"");
+    assertThat(result.only().field("status").rawText()).isEqualTo("204");
+  }
+
+  @Test
+  void midConnectionTlsIsSkippedWithWarning() throws Exception {
+    byte[] record = {0x17, 0x03, 0x03, 0x00, 0x04, 1, 2, 3, 4};
+    TestFlow flow =
+        new TestFlow("10.0.0.1", 40000, "10.0.0.2", 443).open().client(record, 9).client(record, 9);
+    List<TestFlow.Segment> segments = flow.segments().subList(3, flow.segments().size());
+
+    CaptureReading.Result result = CaptureReading.read(CaptureReading.ethernetPcap(segments));
+
+    assertThat(result.records()).isEmpty();
+    assertThat(result.messages())
+        .containsExactly(
+            "warning: test.pcap: packet 1 at byte offset 24: TLS connection 10.0.0.1:40000 ->"
+                + " 10.0.0.2:443 skipped: only plaintext HTTP can be read; capture between a"
+                + " TLS-terminating proxy and the server instead");
+  }
+
+  @Test
   void nonHttpConnectionIsIgnoredSilently() throws Exception {
     CaptureReading.Result result = exchange("SSH-2.0-OpenSSH_9.2\r\n", "SSH-2.0-OpenSSH_9.2\r\n");
 
