@@ -44,6 +44,8 @@ final class HttpResponseParser implements StreamConsumer {
   }
 
   private static final int RESYNC_KEEP = 64;
+  private static final byte[] HTTP_SLASH = {'H', 'T', 'T', 'P', '/'};
+  private static final byte[] HTTP_1 = {'H', 'T', 'T', 'P', '/', '1', '.'};
 
   private final Listener listener;
   private final int maxHeaderBytes;
@@ -118,7 +120,7 @@ final class HttpResponseParser implements StreamConsumer {
     append(b, at, take);
     if (state == State.START) {
       int checked = Math.min(bufferLength, 5);
-      if (!Arrays.equals(buffer, 0, checked, "HTTP/".getBytes(), 0, checked)) {
+      if (!Arrays.equals(buffer, 0, checked, HTTP_SLASH, 0, checked)) {
         enterResync(segment);
         scan(segment);
         return at + take;
@@ -201,7 +203,7 @@ final class HttpResponseParser implements StreamConsumer {
     if (lineEnd < codeStart + 3 || buffer[from + 8] != ' ') {
       return -1;
     }
-    if (!Arrays.equals(buffer, from, from + 7, "HTTP/1.".getBytes(), 0, 7)) {
+    if (!Arrays.equals(buffer, from, from + 7, HTTP_1, 0, 7)) {
       return -1;
     }
     int status = 0;
