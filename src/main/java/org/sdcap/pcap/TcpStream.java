@@ -368,7 +368,7 @@ final class TcpStream {
             + maxBufferedBytes
             + " out-of-order bytes waiting in "
             + description
-            + " (limit of buffered out-of-order bytes per connection direction); the bytes"
-            + " missing before them are treated as lost");
+            + " (limit of buffered out-of-order bytes per connection direction, raise it with"
+            + " --max-out-of-order); the bytes missing before them are treated as lost");
   }
 }

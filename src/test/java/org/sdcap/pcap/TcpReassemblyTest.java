@@ -286,8 +286,8 @@ class TcpReassemblyTest {
     assertThat(result.messages().get(0))
         .endsWith(
             "more than 250 out-of-order bytes waiting in 10.0.0.1:40000 -> 10.0.0.2:8000 (limit of"
-                + " buffered out-of-order bytes per connection direction); the bytes missing"
-                + " before them are treated as lost");
+                + " buffered out-of-order bytes per connection direction, raise it with"
+                + " --max-out-of-order); the bytes missing before them are treated as lost");
   }
 
   /** Length of the request header that {@link Requests#post} writes for {@link #LONG_BODY}. */
