@@ -270,6 +270,11 @@ final class Connection {
     }
   }
 
+  private static boolean expectsContinue(HttpRequest request) {
+    byte[] expect = request.header("expect");
+    return expect != null && HttpSyntax.ascii(expect).trim().equalsIgnoreCase("100-continue");
+  }
+
   /** Events of the server-to-client parser. */
   private class ResponseEvents implements HttpResponseParser.Listener {
     @Override
@@ -289,6 +294,9 @@ final class Connection {
       }
       request.status = status;
       request.responseSettled = true;
+      if (!request.complete && request.bodyBytesHeld() == 0 && expectsContinue(request)) {
+        request.finalStatusBeforeBody = true;
+      }
       boolean connect = request.methodText().equals("CONNECT") && status / 100 == 2;
       if (status == 101 || connect) {
         byte[] upgrade = request.header("upgrade");

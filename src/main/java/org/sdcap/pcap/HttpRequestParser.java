@@ -189,6 +189,14 @@ final class HttpRequestParser implements StreamConsumer {
         }
       }
       case BODY -> {
+        if (current.finalStatusBeforeBody && current.body.size() == 0) {
+          // RFC 9110 section 10.1.1: after a final status to "Expect: 100-continue", the client
+          // may close the connection instead of sending the content. Nothing is missing.
+          current.bodyNotSent = true;
+          current.body = null;
+          complete(segment, Long.MAX_VALUE);
+          break;
+        }
         current.incomplete = true;
         current.missingBytes += remaining;
         report.damaged(
@@ -473,8 +481,8 @@ final class HttpRequestParser implements StreamConsumer {
               + limits.maxBodyBytes()
               + " bytes are kept");
     }
-    // NOTE: a client that sent "Expect: 100-continue" and got a final status instead may leave
-    // the body out; its next request is then read as this body.
+    // NOTE: a client that got a final status to "Expect: 100-continue" and then sends a new
+    // request on the same connection without the body would have that request read as this body.
     request.body = new BodyBuffer(contentLength, limits.maxBodyBytes());
     remaining = contentLength;
     if (remaining == 0) {

@@ -112,6 +112,9 @@ final class RecordBuilder {
     if (request.conflictingOverlap) {
       fields.add(Field.ofBoolean("conflicting_overlap", true));
     }
+    if (request.bodyNotSent) {
+      fields.add(Field.ofBoolean("body_not_sent", true));
+    }
     if (request.droppedBodyBytes > 0) {
       fields.add(Field.ofNumber("body_dropped_bytes", request.droppedBodyBytes));
     }

@@ -83,6 +83,27 @@ class HttpFramingTest {
   }
 
   @Test
+  void expect100RejectedBeforeBodyIsNotDamage() throws Exception {
+    String headers =
+        "POST /v1/files HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n";
+    TestFlow flow =
+        new TestFlow("10.0.0.1", 40000, "10.0.0.2", 8000)
+            .open()
+            .client(headers)
+            .server("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n")
+            .close();
+
+    CaptureReading.Result result =
+        CaptureReading.read(CaptureReading.ethernetPcap(flow.segments()));
+
+    assertThat(result.only().body()).isNull();
+    assertThat(result.only().field("status").rawText()).isEqualTo("401");
+    assertThat(result.only().field("body_not_sent").rawText()).isEqualTo("true");
+    assertThat(result.only().field("capture_incomplete")).isNull();
+    assertThat(result.messages()).isEmpty();
+  }
+
+  @Test
   void pipelinedRequestsGetStatusesInOrder() throws Exception {
     String requests =
         Requests.post("{\"model\":\"a\"}")
