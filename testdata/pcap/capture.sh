@@ -49,7 +49,7 @@ curl -sS -o /dev/null "$url/v1/files" -F purpose=batch -F "file=@$work/upload.bi
 curl -sS -o /dev/null "$url/v1/reject" -H "Content-Type: application/json" \
   -H "Expect: 100-continue" --data-binary @"$work/big.json"
 # A header that is not UTF-8 (ISO-8859-1 e with acute accent), HTTP/1.0, and an absolute-form
-# target as a client sends it to a proxy (the test server answers it itself).
+# target as a client sends it to a proxy (the test server replies to it itself).
 curl -sS -o /dev/null "$url/v1/models" -H $'User-Agent: caf\xe9-client'
 curl -sS -o /dev/null -0 "$url/v1/models"
 curl -sS -o /dev/null -x "$url" "http://llm.example.invalid/v1/models"

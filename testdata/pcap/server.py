@@ -2,7 +2,7 @@
 """A small OpenAI-compatible HTTP/1.1 server for making test captures on loopback.
 
 Usage: server.py PORT. Listens on 127.0.0.1 and ::1. Serves /v1/chat/completions (JSON, or
-server-sent events over chunked transfer coding when the body asks for "stream": true),
+server-sent events over chunked transfer coding when the body sets "stream": true),
 /v1/embeddings, /v1/models and /health; anything else gets 404. An upload to /v1/reject with
 "Expect: 100-continue" gets 401 before its body.
 """

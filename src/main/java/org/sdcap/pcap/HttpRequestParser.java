@@ -422,6 +422,7 @@ final class HttpRequestParser implements StreamConsumer {
   private void chooseBodyFraming(TcpSegment segment) {
     HttpRequest request = current;
     upgradePending = request.header("upgrade") != null || request.methodText().equals("CONNECT");
+
     var transferEncodings = request.headerValues("transfer-encoding");
     if (!transferEncodings.isEmpty()) {
       String last = HttpSyntax.lastTransferCoding(transferEncodings);
@@ -444,11 +445,13 @@ final class HttpRequestParser implements StreamConsumer {
       enterResync();
       return;
     }
+
     long contentLength = HttpSyntax.contentLength(request.headerValues("content-length"));
     if (contentLength == -1 || request.version.equals("HTTP/0.9")) {
       complete(segment, bufferStart);
       return;
     }
+
     if (contentLength < 0) {
       request.incomplete = true;
       report.damaged(
@@ -466,6 +469,7 @@ final class HttpRequestParser implements StreamConsumer {
       enterResync();
       return;
     }
+
     if (contentLength > limits.maxBodyBytes()) {
       report.damaged(
           request.firstPacket,
@@ -481,6 +485,7 @@ final class HttpRequestParser implements StreamConsumer {
               + limits.maxBodyBytes()
               + " bytes are kept");
     }
+
     // NOTE: a client that got a final status to "Expect: 100-continue" and then sends a new
     // request on the same connection without the body would have that request read as this body.
     request.body = new BodyBuffer(contentLength, limits.maxBodyBytes());

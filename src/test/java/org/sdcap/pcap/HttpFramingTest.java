@@ -276,7 +276,7 @@ class HttpFramingTest {
   }
 
   @Test
-  void gzipBodyIsKeptAsSentWithItsModel() throws Exception {
+  void gzipBodyIsKeptAsSent() throws Exception {
     ByteArrayOutputStream compressed = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
       gzip.write(Requests.BODY.getBytes(StandardCharsets.UTF_8));
