@@ -28,7 +28,8 @@ stop_capture() {
   wait "$capture_pid" || true
 }
 
-# 1. curl on lo (Ethernet link type): JSON, session headers, chunked upload, 100-continue.
+# 1. curl on lo (Ethernet link type): JSON, session headers, chunked upload, 100-continue
+#    accepted and rejected, a multipart upload, a non-UTF-8 header, HTTP/1.0, absolute form, IPv6.
 start_capture tcpdump -i lo -U -w "$here/curl-lo.pcap" "tcp port $port"
 url="http://127.0.0.1:$port"
 curl -sS -o /dev/null "$url/v1/chat/completions" -H "Authorization: Bearer sk-test-curl-00000000000000000000" \
@@ -44,6 +45,14 @@ curl -sS -o /dev/null "$url/v1/chat/completions" -H "Content-Type: application/j
   -H "Expect: 100-continue" --data-binary @"$work/big.json"
 head -c 2000 /dev/urandom > "$work/upload.bin"
 curl -sS -o /dev/null "$url/v1/files" -F purpose=batch -F "file=@$work/upload.bin;type=application/octet-stream"
+# Rejected before the body: curl stops the upload and closes the connection.
+curl -sS -o /dev/null "$url/v1/reject" -H "Content-Type: application/json" \
+  -H "Expect: 100-continue" --data-binary @"$work/big.json"
+# A header that is not UTF-8 (ISO-8859-1 e with acute accent), HTTP/1.0, and an absolute-form
+# target as a client sends it to a proxy (the test server replies to it itself).
+curl -sS -o /dev/null "$url/v1/models" -H $'User-Agent: caf\xe9-client'
+curl -sS -o /dev/null -0 "$url/v1/models"
+curl -sS -o /dev/null -x "$url" "http://llm.example.invalid/v1/models"
 curl -sS -o /dev/null -g "http://[::1]:$port/v1/chat/completions" -H "Content-Type: application/json" \
   -H "session_id: codex-test-1" --data-binary '{"model":"ipv6-model","stream":true,"messages":[]}'
 stop_capture

@@ -6,6 +6,7 @@ Usage: python_client.py PORT
 import gzip
 import http.client
 import json
+import socket
 import sys
 
 port = int(sys.argv[1])
@@ -32,3 +33,16 @@ for host in ["127.0.0.1", "::1"]:
                        {"Content-Type": "application/json"}, encode_chunked=True)
     connection.getresponse().read()
     connection.close()
+
+# Two pipelined requests in one write on a raw socket, then both responses.
+pipe = socket.create_connection(("127.0.0.1", port))
+pipe.sendall(b"GET /v1/models HTTP/1.1\r\nHost: pipelined\r\n\r\n"
+             b"POST /v1/embeddings HTTP/1.1\r\nHost: pipelined\r\nContent-Length: 37\r\n\r\n"
+             b'{"model":"pipe-model","input":"pipe"}')
+received = b""
+while received.count(b"HTTP/1.1 ") < 2 or not received.endswith(b"}"):
+    chunk = pipe.recv(65536)
+    if not chunk:
+        break
+    received += chunk
+pipe.close()

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """A small OpenAI-compatible HTTP/1.1 server for making test captures on loopback.
 
-Usage: server.py PORT. Listens on 127.0.0.1 and ::1. Answers /v1/chat/completions (JSON, or
-server-sent events over chunked transfer coding when the body asks for "stream": true),
-/v1/embeddings, /v1/models and /health; anything else gets 404.
+Usage: server.py PORT. Listens on 127.0.0.1 and ::1. Serves /v1/chat/completions (JSON, or
+server-sent events over chunked transfer coding when the body sets "stream": true),
+/v1/embeddings, /v1/models and /health; anything else gets 404. An upload to /v1/reject with
+"Expect: 100-continue" gets 401 before its body.
 """
 import json
 import socket
@@ -17,6 +18,14 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):
         pass
+
+    def handle_expect_100(self):
+        # Rejects uploads to /v1/reject before the body, as an authenticating proxy would.
+        if self.path == "/v1/reject":
+            self.send_json(401, {"error": "invalid api key"})
+            self.close_connection = True
+            return False
+        return super().handle_expect_100()
 
     def read_body(self):
         if self.headers.get("Transfer-Encoding", "").lower() == "chunked":

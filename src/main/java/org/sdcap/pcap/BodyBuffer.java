@@ -43,6 +43,11 @@ final class BodyBuffer {
     return size;
   }
 
+  /** Returns the most bytes kept. */
+  int max() {
+    return max;
+  }
+
   long dropped() {
     return dropped;
   }

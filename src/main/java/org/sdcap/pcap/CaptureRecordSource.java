@@ -97,6 +97,8 @@ final class CaptureRecordSource implements RecordSource, RequestSink {
 
   private void emit(HttpRequest request) {
     output.add(builder.build(request));
+    // The parser remembers recent requests to flag conflicts; the record now owns the body.
+    request.body = null;
   }
 
   @Override
@@ -109,11 +111,6 @@ final class CaptureRecordSource implements RecordSource, RequestSink {
     if (wanted(request)) {
       queue.add(request);
     }
-  }
-
-  @Override
-  public void settled(HttpRequest request) {
-    // The queue checks responseSettled when it releases; nothing to do until then.
   }
 
   private boolean wanted(HttpRequest request) {

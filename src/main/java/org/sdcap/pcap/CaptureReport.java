@@ -19,7 +19,6 @@ final class CaptureReport {
   private final Diagnostics diagnostics;
   private final Map<String, Integer> counts = new LinkedHashMap<>();
   private final Map<String, Boolean> kindIsDamage = new HashMap<>();
-  private boolean damaged;
 
   CaptureReport(String fileName, Diagnostics diagnostics) {
     this.fileName = fileName;
@@ -39,7 +38,6 @@ final class CaptureReport {
    * overlap" used to count repeats.
    */
   void damaged(long packet, long byteOffset, String kind, String message) {
-    damaged = true;
     if (count(kind, true) <= REPEATS_SHOWN) {
       diagnostics.damaged(at(packet, byteOffset), message);
     }
@@ -49,16 +47,6 @@ final class CaptureReport {
     if (count(kind, false) <= REPEATS_SHOWN) {
       diagnostics.warning(at(packet, byteOffset), message);
     }
-  }
-
-  /** Returns true once any damage was reported. */
-  boolean anyDamage() {
-    return damaged;
-  }
-
-  /** Returns how many messages of this kind were reported, shown or not. */
-  int count(String kind) {
-    return counts.getOrDefault(kind, 0);
   }
 
   /** Reports how many messages of each kind were not shown. */

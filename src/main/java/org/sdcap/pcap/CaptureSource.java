@@ -40,6 +40,10 @@ public final class CaptureSource {
         available >= 4
             && (PcapFileReader.isMagic((int) Bytes.u32be(b, p))
                 || PcapFileReader.isMagic((int) Bytes.u32le(b, p)));
+    if (available == 0) {
+      throw new InputException(
+          SourcePosition.ofFile(fileName), "not a pcap or pcapng capture: the file is empty");
+    }
     if (!pcap) {
       StringBuilder found = new StringBuilder();
       for (int i = 0; i < Math.min(4, available); i++) {

@@ -8,13 +8,14 @@ import java.util.List;
  * One TCP connection: its two directions, which side is the HTTP client, the parsers of both
  * directions, and the requests waiting for their responses in order.
  *
- * <p>The client is the sender of the SYN. For a capture that begins mid-connection it is the side
- * whose port is not in the port filter, or failing that the first side that sends a request line;
- * until then both directions are scanned for a request line and for a status line.
+ * <p>The client is the sender of the SYN. For a capture that begins mid-connection, the client is
+ * the side whose port is not in the port filter. Without a port filter it is the first side that
+ * sends a request line, so until then both directions are scanned for a request line and for a
+ * status line.
  */
 final class Connection {
 
-  /** What the connection carries, as far as sdcap can tell. */
+  /** The kind of traffic a connection carries, as far as sdcap can tell. */
   enum Kind {
     UNDECIDED,
     HTTP,
@@ -89,12 +90,13 @@ final class Connection {
     return Addresses.endpoint(addresses[clientSide], ports[clientSide]);
   }
 
-  int serverPort() {
-    return ports[1 - clientSide];
-  }
-
   Kind kind() {
     return kind;
+  }
+
+  /** Returns true when closing the connection now would cut a request short. */
+  boolean hasRequestInProgress() {
+    return requestParser != null && requestParser.inProgress();
   }
 
   boolean closed() {
@@ -175,28 +177,40 @@ final class Connection {
     }
   }
 
-  private void skip(String what, TcpSegment segment) {
-    if (!what.equals("other")) {
-      String message =
-          switch (what) {
-            case "TLS" ->
-                "TLS connection "
-                    + describe(clientSide)
-                    + " skipped: only plaintext HTTP can be read; capture between a TLS-terminating"
-                    + " proxy and the server instead";
-            case "HTTP/2" ->
-                "HTTP/2 connection "
-                    + describe(clientSide)
-                    + " skipped: only HTTP/1.x requests are read";
-            default ->
-                "connection "
-                    + describe(clientSide)
-                    + " switched to another protocol ("
-                    + what
-                    + "); the rest of it is skipped";
-          };
+  /**
+   * Stops reading the connection and reports why, unless it simply carries another protocol.
+   *
+   * @param detail the protocol switched to, for {@link SkipReason#UPGRADED}
+   */
+  private void skip(SkipReason reason, String detail, TcpSegment segment) {
+    String connection = describe(clientSide);
+    String message =
+        switch (reason) {
+          case TLS ->
+              "TLS connection "
+                  + connection
+                  + " skipped: only plaintext HTTP can be read; capture between a TLS-terminating"
+                  + " proxy and the server instead";
+          case HTTP2 ->
+              "HTTP/2 connection " + connection + " skipped: only HTTP/1.x requests are read";
+          case INVALID_REQUEST_LINE ->
+              "connection "
+                  + connection
+                  + " skipped: its first line names HTTP but is not a valid HTTP/1.x request line";
+          case UPGRADED ->
+              "connection "
+                  + connection
+                  + " switched to another protocol ("
+                  + detail
+                  + "); the rest of it is skipped";
+          case NOT_HTTP -> null;
+        };
+    if (message != null) {
       report.warning(
-          segment.packetNumber, segment.byteOffset, what + " connection skipped", message);
+          segment.packetNumber,
+          segment.byteOffset,
+          reason.label() + " connection skipped",
+          message);
     }
     if (kind == Kind.UNDECIDED) {
       kind = Kind.SKIPPED;
@@ -214,15 +228,14 @@ final class Connection {
     while (!awaiting.isEmpty()) {
       HttpRequest request = awaiting.pollFirst();
       request.responseSettled = true;
-      sink.settled(request);
     }
   }
 
   /** Events of the client-to-server parser. */
   private class RequestEvents implements HttpRequestParser.Listener {
     @Override
-    public void notHttp(String what, TcpSegment segment) {
-      skip(what, segment);
+    public void notHttp(SkipReason reason, TcpSegment segment) {
+      skip(reason, "after an Upgrade or CONNECT request", segment);
     }
 
     @Override
@@ -257,6 +270,11 @@ final class Connection {
     }
   }
 
+  private static boolean expectsContinue(HttpRequest request) {
+    byte[] expect = request.header("expect");
+    return expect != null && HttpSyntax.ascii(expect).trim().equalsIgnoreCase("100-continue");
+  }
+
   /** Events of the server-to-client parser. */
   private class ResponseEvents implements HttpResponseParser.Listener {
     @Override
@@ -276,17 +294,18 @@ final class Connection {
       }
       request.status = status;
       request.responseSettled = true;
-      sink.settled(request);
+      if (!request.complete && request.bodyBytesHeld() == 0 && expectsContinue(request)) {
+        request.finalStatusBeforeBody = true;
+      }
       boolean connect = request.methodText().equals("CONNECT") && status / 100 == 2;
       if (status == 101 || connect) {
         byte[] upgrade = request.header("upgrade");
-        String what =
-            connect
-                ? "CONNECT tunnel"
-                : upgrade != null && HttpSyntax.ascii(upgrade).trim().equalsIgnoreCase("h2c")
-                    ? "HTTP/2 upgrade"
-                    : "Upgrade: " + (upgrade == null ? "" : HttpSyntax.ascii(upgrade).trim());
-        skip(what.equals("HTTP/2 upgrade") ? "HTTP/2" : what, segment);
+        String protocol = upgrade == null ? "" : HttpSyntax.ascii(upgrade).trim();
+        if (protocol.equalsIgnoreCase("h2c")) {
+          skip(SkipReason.HTTP2, null, segment);
+        } else {
+          skip(SkipReason.UPGRADED, connect ? "CONNECT tunnel" : "Upgrade: " + protocol, segment);
+        }
         return true;
       }
       return false;
@@ -300,7 +319,7 @@ final class Connection {
 
   /**
    * Scans one direction of a connection whose client is not known yet for both a request line and a
-   * status line; the first one found decides the roles.
+   * status line. The first one found decides the roles.
    */
   private final class Sniffer implements StreamConsumer {
     private final int side;
@@ -320,7 +339,7 @@ final class Connection {
     @Override
     public void data(byte[] b, int from, int length, long streamOffset, TcpSegment segment) {
       if (!sawData && clientSide < 0 && looksLikeTlsRecord(b, from, length)) {
-        skip("TLS", segment);
+        skip(SkipReason.TLS, null, segment);
         return;
       }
       sawData = true;

@@ -113,7 +113,7 @@ final class ConnectionTable {
     Iterator<Map.Entry<ConnectionKey, Connection>> it = connections.entrySet().iterator();
     Connection oldest = it.next().getValue();
     it.remove();
-    if (oldest.kind() == Connection.Kind.HTTP) {
+    if (oldest.hasRequestInProgress()) {
       report.damaged(
           segment.packetNumber,
           segment.byteOffset,

@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * Reassembles fragmented IPv4 and IPv6 datagrams with bounded memory: at most {@link #MAX_PENDING}
  * datagrams wait at once, each for at most {@link #TIMEOUT_NANOS} of capture time. Datagrams
- * dropped by either bound are reported as damage; TCP then sees their bytes as missing.
+ * dropped by either bound are reported as damage, and TCP then finds their bytes missing.
  */
 final class FragmentReassembler {
 

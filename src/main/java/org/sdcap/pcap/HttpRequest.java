@@ -39,7 +39,15 @@ final class HttpRequest {
   long missingBytes;
   boolean conflictingOverlap;
   long droppedBodyBytes;
-  boolean chunked;
+
+  /**
+   * True when a final response arrived for this "Expect: 100-continue" request before any of its
+   * body, so the client may leave the body out.
+   */
+  boolean finalStatusBeforeBody;
+
+  /** True when the connection ended after such a response without any body bytes. */
+  boolean bodyNotSent;
 
   /** The response status, or -1 while none was matched. */
   int status = -1;

@@ -15,10 +15,10 @@ import java.util.Deque;
  */
 final class HttpRequestParser implements StreamConsumer {
 
-  /** What the parser tells its connection. */
+  /** Events the parser reports to its connection. */
   interface Listener {
-    /** The first bytes of a direction that began at a SYN are not HTTP: {@code kind} says what. */
-    void notHttp(String kind, TcpSegment segment);
+    /** The connection carries something other than HTTP/1.x requests from here on. */
+    void notHttp(SkipReason reason, TcpSegment segment);
 
     /** A request line was found; the connection carries HTTP. */
     void requestLineFound(TcpSegment segment, long skippedBytes);
@@ -37,19 +37,11 @@ final class HttpRequestParser implements StreamConsumer {
     RESYNC,
     HEADERS,
     BODY,
-    CHUNK_SIZE,
-    CHUNK_DATA,
-    CHUNK_END,
-    TRAILERS,
+    CHUNKED,
     STOPPED
   }
 
-  private static final byte[] VERSION_PREFIX = {'H', 'T', 'T', 'P', '/', '1', '.'};
-  private static final int MAX_CHUNK_LINE = 4096;
   private static final int RESYNC_KEEP = 8192;
-  private static final String[] KNOWN_METHODS = {
-    "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE"
-  };
   private static final int RECENT_REQUESTS = 8;
 
   private final Listener listener;
@@ -75,11 +67,12 @@ final class HttpRequestParser implements StreamConsumer {
 
   private HttpRequest current;
   private long remaining;
+  private ChunkedDecoder chunks;
   private final Deque<HttpRequest> recent = new ArrayDeque<>();
 
   /**
-   * @param atConnectionStart true when the direction's first byte is known to start a request (the
-   *     capture saw the SYN); false to resynchronize at the first request line
+   * @param atConnectionStart true when the capture saw the SYN, so the direction's first byte
+   *     starts a request; false to resynchronize at the first request line
    */
   HttpRequestParser(
       Listener listener,
@@ -101,8 +94,9 @@ final class HttpRequestParser implements StreamConsumer {
     bufferLength = 0;
   }
 
-  boolean stopped() {
-    return state == State.STOPPED;
+  /** Returns true while a request has started but is not complete. */
+  boolean inProgress() {
+    return current != null || (state == State.HEADERS && bufferLength > 0);
   }
 
   @Override
@@ -116,10 +110,7 @@ final class HttpRequestParser implements StreamConsumer {
             case START, HEADERS -> headers(b, at, end, offset, segment);
             case RESYNC -> resync(b, at, end, offset, segment);
             case BODY -> body(b, at, end, segment);
-            case CHUNK_SIZE -> chunkSize(b, at, end, offset, segment);
-            case CHUNK_DATA -> chunkData(b, at, end, segment);
-            case CHUNK_END -> chunkEnd(b, at, end, offset, segment);
-            case TRAILERS -> trailers(b, at, end, offset, segment);
+            case CHUNKED -> chunked(b, at, end, offset, segment);
             case STOPPED -> end;
           };
     }
@@ -147,7 +138,7 @@ final class HttpRequestParser implements StreamConsumer {
           enterResync();
         }
       }
-      case CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS -> {
+      case CHUNKED -> {
         current.incomplete = true;
         current.missingBytes += length;
         complete(segment, streamOffset);
@@ -176,7 +167,16 @@ final class HttpRequestParser implements StreamConsumer {
   public void end(TcpSegment segment) {
     switch (state) {
       case START, HEADERS -> {
-        if (bufferLength > 0 && completeFromPartialHeaders(segment) == null && !atConnectionStart) {
+        int buffered = bufferLength;
+        if (buffered > 0 && completeFromPartialHeaders(segment) != null) {
+          report.damaged(
+              firstPacket,
+              firstByteOffset,
+              "incomplete request",
+              "the connection "
+                  + description
+                  + " ended inside a request header; the request is kept as incomplete");
+        } else if (buffered > 0 && !atConnectionStart) {
           report.damaged(
               firstPacket,
               firstByteOffset,
@@ -184,11 +184,19 @@ final class HttpRequestParser implements StreamConsumer {
               "the connection "
                   + description
                   + " ended inside a request header; its "
-                  + bufferLength
+                  + buffered
                   + " bytes are dropped");
         }
       }
       case BODY -> {
+        if (current.finalStatusBeforeBody && current.body.size() == 0) {
+          // RFC 9110 section 10.1.1: after a final status to "Expect: 100-continue", the client
+          // may close the connection instead of sending the content. Nothing is missing.
+          current.bodyNotSent = true;
+          current.body = null;
+          complete(segment, Long.MAX_VALUE);
+          break;
+        }
         current.incomplete = true;
         current.missingBytes += remaining;
         report.damaged(
@@ -202,11 +210,9 @@ final class HttpRequestParser implements StreamConsumer {
                 + " bytes before the end of a request body announced by Content-Length");
         complete(segment, Long.MAX_VALUE);
       }
-      case CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS -> {
+      case CHUNKED -> {
         current.incomplete = true;
-        if (state == State.CHUNK_DATA) {
-          current.missingBytes += remaining;
-        }
+        current.missingBytes += chunks.remainingInChunk();
         report.damaged(
             segment.packetNumber,
             segment.byteOffset,
@@ -234,15 +240,18 @@ final class HttpRequestParser implements StreamConsumer {
         return end;
       }
     }
+
     if (bufferLength == 0) {
       bufferStart = offset;
       firstPacket = segment.packetNumber;
       firstByteOffset = segment.byteOffset;
       scanFrom = 0;
     }
+
     int room = limits.maxHeaderBytes() - bufferLength;
     int take = Math.min(end - at, room);
     append(b, at, take);
+
     if (state == State.START) {
       int verdict = startVerdict();
       if (verdict == UNDECIDED) {
@@ -254,12 +263,19 @@ final class HttpRequestParser implements StreamConsumer {
       }
       state = State.HEADERS;
     }
+
+    if (atConnectionStart) {
+      confirmFirstRequestLine(segment);
+    }
+
     int blockEnd = HttpSyntax.headerBlockEnd(buffer, 0, scanFrom, bufferLength);
     int firstLineFeed = blockEnd < 0 ? HttpSyntax.indexOfLineFeed(buffer, 0, bufferLength) : -1;
-    if (firstLineFeed >= 0 && isSimpleRequest(firstLineFeed)) {
+    if (firstLineFeed >= 0
+        && RequestLines.isSimpleRequest(buffer, HttpSyntax.lineEnd(buffer, 0, firstLineFeed))) {
       // An HTTP/0.9 request is its request line alone.
       blockEnd = firstLineFeed + 1;
     }
+
     if (blockEnd < 0) {
       scanFrom = Math.max(0, bufferLength - 3);
       if (bufferLength >= limits.maxHeaderBytes()) {
@@ -277,6 +293,7 @@ final class HttpRequestParser implements StreamConsumer {
       }
       return at + take;
     }
+
     // Bytes after the header block belong to the body or the next request.
     int consumedHere = take - (bufferLength - blockEnd);
     bufferLength = blockEnd;
@@ -284,20 +301,21 @@ final class HttpRequestParser implements StreamConsumer {
     return at + consumedHere;
   }
 
-  /** Checks whether the first line is {@code GET SP target} without a version. */
-  private boolean isSimpleRequest(int lineFeed) {
+  /**
+   * Tells the connection it carries HTTP as soon as the first request line is complete and valid,
+   * so that a gap later in the same header is reported.
+   */
+  private void confirmFirstRequestLine(TcpSegment segment) {
+    int lineFeed = HttpSyntax.indexOfLineFeed(buffer, 0, bufferLength);
+    if (lineFeed < 0) {
+      return;
+    }
     int lineEnd = HttpSyntax.lineEnd(buffer, 0, lineFeed);
-    boolean get =
-        lineEnd > 4 && buffer[0] == 'G' && buffer[1] == 'E' && buffer[2] == 'T' && buffer[3] == ' ';
-    if (!get) {
-      return false;
+    HttpRequest probe = new HttpRequest(null, -1);
+    if (RequestLines.parse(buffer, lineEnd, probe) && !RequestLines.isHttp2Preface(probe)) {
+      listener.requestLineFound(segment, 0);
+      atConnectionStart = false;
     }
-    for (int i = 4; i < lineEnd; i++) {
-      if (buffer[i] == ' ') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static final int UNDECIDED = 0;
@@ -327,12 +345,12 @@ final class HttpRequestParser implements StreamConsumer {
   private void notARequest(TcpSegment segment) {
     if (atConnectionStart) {
       boolean tls = bufferLength >= 2 && buffer[0] == 0x16 && buffer[1] == 3;
-      listener.notHttp(tls ? "TLS" : "other", segment);
+      listener.notHttp(tls ? SkipReason.TLS : SkipReason.NOT_HTTP, segment);
       stop();
       return;
     }
     if (upgradePending) {
-      listener.notHttp("upgraded", segment);
+      listener.notHttp(SkipReason.UPGRADED, segment);
       stop();
       return;
     }
@@ -355,9 +373,12 @@ final class HttpRequestParser implements StreamConsumer {
     int lineFeed = HttpSyntax.indexOfLineFeed(buffer, 0, bufferLength);
     int lineEnd = HttpSyntax.lineEnd(buffer, 0, lineFeed);
     HttpRequest request = listener.newRequest();
-    if (!parseRequestLine(request, lineEnd)) {
+    if (!RequestLines.parse(buffer, lineEnd, request)) {
       if (atConnectionStart) {
-        listener.notHttp("invalid request line", segment);
+        // Only a line that names HTTP is a failed request; SIP, SMTP and the like are silent.
+        boolean namesHttp = RequestLines.namesHttp(buffer, lineEnd);
+        listener.notHttp(
+            namesHttp ? SkipReason.INVALID_REQUEST_LINE : SkipReason.NOT_HTTP, segment);
         stop();
         return;
       }
@@ -373,8 +394,8 @@ final class HttpRequestParser implements StreamConsumer {
       scanBuffer(segment);
       return;
     }
-    if (isHttp2Preface(request)) {
-      listener.notHttp("HTTP/2", segment);
+    if (RequestLines.isHttp2Preface(request)) {
+      listener.notHttp(SkipReason.HTTP2, segment);
       stop();
       return;
     }
@@ -397,62 +418,18 @@ final class HttpRequestParser implements StreamConsumer {
     listener.headersComplete(request);
   }
 
-  private boolean parseRequestLine(HttpRequest request, int lineEnd) {
-    int methodEnd = 0;
-    while (methodEnd < lineEnd && HttpSyntax.isToken(buffer[methodEnd])) {
-      methodEnd++;
-    }
-    if (methodEnd == 0 || methodEnd >= lineEnd || buffer[methodEnd] != ' ') {
-      return false;
-    }
-    int targetStart = methodEnd + 1;
-    int targetEnd = targetStart;
-    while (targetEnd < lineEnd && buffer[targetEnd] != ' ') {
-      targetEnd++;
-    }
-    if (targetEnd == targetStart) {
-      return false;
-    }
-    for (int i = targetStart; i < targetEnd; i++) {
-      if ((buffer[i] & 0xFF) < 0x21 || buffer[i] == 0x7F) {
-        return false;
-      }
-    }
-    String version;
-    if (targetEnd == lineEnd) {
-      // HTTP/0.9 (RFC 1945 section 4.1): "GET" SP target CRLF, nothing else.
-      boolean get = methodEnd == 3 && buffer[0] == 'G' && buffer[1] == 'E' && buffer[2] == 'T';
-      if (!get) {
-        return false;
-      }
-      version = "HTTP/0.9";
-    } else {
-      version = HttpSyntax.ascii(Arrays.copyOfRange(buffer, targetEnd + 1, lineEnd)).trim();
-      if (!version.startsWith("HTTP/")) {
-        return false;
-      }
-    }
-    request.method = Arrays.copyOfRange(buffer, 0, methodEnd);
-    request.target = Arrays.copyOfRange(buffer, targetStart, targetEnd);
-    request.version = version;
-    return true;
-  }
-
-  private static boolean isHttp2Preface(HttpRequest request) {
-    return request.version.equals("HTTP/2.0") && request.methodText().equals("PRI");
-  }
-
   /** Decides the body framing from the headers (RFC 9112 section 6.3). */
   private void chooseBodyFraming(TcpSegment segment) {
     HttpRequest request = current;
     upgradePending = request.header("upgrade") != null || request.methodText().equals("CONNECT");
+
     var transferEncodings = request.headerValues("transfer-encoding");
     if (!transferEncodings.isEmpty()) {
       String last = HttpSyntax.lastTransferCoding(transferEncodings);
       if ("chunked".equals(last)) {
-        request.chunked = true;
         request.body = new BodyBuffer(0, limits.maxBodyBytes());
-        state = State.CHUNK_SIZE;
+        chunks = new ChunkedDecoder(request.body, limits.maxHeaderBytes());
+        state = State.CHUNKED;
         return;
       }
       request.incomplete = true;
@@ -468,11 +445,13 @@ final class HttpRequestParser implements StreamConsumer {
       enterResync();
       return;
     }
+
     long contentLength = HttpSyntax.contentLength(request.headerValues("content-length"));
     if (contentLength == -1 || request.version.equals("HTTP/0.9")) {
       complete(segment, bufferStart);
       return;
     }
+
     if (contentLength < 0) {
       request.incomplete = true;
       report.damaged(
@@ -490,6 +469,7 @@ final class HttpRequestParser implements StreamConsumer {
       enterResync();
       return;
     }
+
     if (contentLength > limits.maxBodyBytes()) {
       report.damaged(
           request.firstPacket,
@@ -505,6 +485,9 @@ final class HttpRequestParser implements StreamConsumer {
               + limits.maxBodyBytes()
               + " bytes are kept");
     }
+
+    // NOTE: a client that got a final status to "Expect: 100-continue" and then sends a new
+    // request on the same connection without the body would have that request read as this body.
     request.body = new BodyBuffer(contentLength, limits.maxBodyBytes());
     remaining = contentLength;
     if (remaining == 0) {
@@ -524,7 +507,7 @@ final class HttpRequestParser implements StreamConsumer {
       return null;
     }
     HttpRequest request = listener.newRequest();
-    if (!parseRequestLine(request, HttpSyntax.lineEnd(buffer, 0, lineFeed))) {
+    if (!RequestLines.parse(buffer, HttpSyntax.lineEnd(buffer, 0, lineFeed), request)) {
       return null;
     }
     HttpSyntax.parseHeaders(buffer, lineFeed + 1, bufferLength, request.headers);
@@ -547,30 +530,9 @@ final class HttpRequestParser implements StreamConsumer {
     return at + take;
   }
 
-  private int chunkSize(byte[] b, int at, int end, long offset, TcpSegment segment) {
-    int lineFeed = HttpSyntax.indexOfLineFeed(b, at, end);
-    int take = lineFeed < 0 ? end - at : lineFeed + 1 - at;
-    if (bufferLength + take > MAX_CHUNK_LINE) {
-      chunkFramingError(segment, "a chunk-size line longer than " + MAX_CHUNK_LINE + " bytes");
-      return at + take;
-    }
-    append(b, at, take);
-    if (lineFeed < 0) {
-      return end;
-    }
-    int lineEnd = HttpSyntax.lineEnd(buffer, 0, bufferLength - 1);
-    long size = HttpSyntax.chunkSize(buffer, 0, lineEnd);
-    bufferLength = 0;
-    if (size < 0) {
-      chunkFramingError(segment, "an invalid chunk-size line");
-      return at + take;
-    }
-    if (size == 0) {
-      state = State.TRAILERS;
-      bufferStart = offset + take;
-      return at + take;
-    }
-    if (current.body.size() + size > limits.maxBodyBytes() && current.body.dropped() == 0) {
+  private int chunked(byte[] b, int at, int end, long offset, TcpSegment segment) {
+    int next = chunks.decode(b, at, end);
+    if (chunks.takeBodyLimitReached()) {
       report.damaged(
           current.firstPacket,
           current.firstByteOffset,
@@ -579,71 +541,17 @@ final class HttpRequestParser implements StreamConsumer {
               + description
               + " grows beyond the limit of "
               + limits.maxBodyBytes()
-              + " body bytes (raise it with --max-body-size); later"
-              + " bytes are dropped");
+              + " body bytes (raise it with --max-body-size); later bytes are dropped");
     }
-    remaining = size;
-    state = State.CHUNK_DATA;
-    return at + take;
+    if (chunks.error() != null) {
+      chunkFramingError(segment, chunks.error());
+    } else if (chunks.done()) {
+      complete(segment, offset + (next - at));
+    }
+    return next;
   }
 
-  private int chunkData(byte[] b, int at, int end, TcpSegment segment) {
-    int take = (int) Math.min(end - at, remaining);
-    current.body.append(b, at, take);
-    remaining -= take;
-    if (remaining == 0) {
-      state = State.CHUNK_END;
-    }
-    return at + take;
-  }
-
-  /** Consumes the line ending after a chunk's data: CRLF or a bare LF. */
-  private int chunkEnd(byte[] b, int at, int end, long offset, TcpSegment segment) {
-    if (b[at] == '\n') {
-      bufferLength = 0;
-      state = State.CHUNK_SIZE;
-      return at + 1;
-    }
-    if (b[at] == '\r' && bufferLength == 0) {
-      buffer[bufferLength++] = '\r';
-      return at + 1;
-    }
-    bufferLength = 0;
-    chunkFramingError(segment, "chunk data not followed by a line ending");
-    return at;
-  }
-
-  private int trailers(byte[] b, int at, int end, long offset, TcpSegment segment) {
-    int room = limits.maxHeaderBytes() - bufferLength;
-    int take = Math.min(end - at, room);
-    append(b, at, take);
-    // The trailer section is header lines then an empty line; with no trailers, only the empty
-    // line. A leading "\n" or "\r\n" alone means no trailers.
-    int blockEnd;
-    if (bufferLength >= 1 && buffer[0] == '\n') {
-      blockEnd = 1;
-    } else if (bufferLength >= 2 && buffer[0] == '\r' && buffer[1] == '\n') {
-      blockEnd = 2;
-    } else {
-      blockEnd = HttpSyntax.headerBlockEnd(buffer, 0, 0, bufferLength);
-    }
-    if (blockEnd < 0) {
-      if (bufferLength >= limits.maxHeaderBytes()) {
-        chunkFramingError(
-            segment,
-            "a trailer section larger than "
-                + limits.maxHeaderBytes()
-                + " bytes (limit of request header bytes, raise it with --max-header-size)");
-      }
-      return at + take;
-    }
-    int consumedHere = take - (bufferLength - blockEnd);
-    bufferLength = 0;
-    complete(segment, offset + consumedHere);
-    return at + consumedHere;
-  }
-
-  private void chunkFramingError(TcpSegment segment, String what) {
+  private void chunkFramingError(TcpSegment segment, String reason) {
     current.incomplete = true;
     report.damaged(
         segment.packetNumber,
@@ -652,7 +560,7 @@ final class HttpRequestParser implements StreamConsumer {
         "request body in "
             + description
             + " has "
-            + what
+            + reason
             + "; the request is kept as incomplete and parsing resumes at the next request line");
     complete(segment, Long.MAX_VALUE);
     enterResync();
@@ -705,7 +613,7 @@ final class HttpRequestParser implements StreamConsumer {
 
   /** Looks for a request line in the buffer and, when found, parses on from it. */
   private void scanBuffer(TcpSegment segment) {
-    int lineStart = findRequestLine();
+    int lineStart = RequestLines.find(buffer, scanFrom, bufferLength, minLineStart);
     if (lineStart < 0) {
       scanFrom = Math.max(0, bufferLength - 16);
       int drop = bufferLength - Math.min(bufferLength, RESYNC_KEEP);
@@ -730,97 +638,6 @@ final class HttpRequestParser implements StreamConsumer {
     atConnectionStart = false;
     listener.requestLineFound(segment, skipped);
     data(kept, 0, kept.length, lineOffset, segment);
-  }
-
-  /**
-   * Returns the buffer index where a complete request line starts, or -1. A method preceded by a
-   * line feed starts a line; one at the start of the scan (where the line start is only guessed) or
-   * after other bytes (such as a TCP keep-alive byte) must be a well-known method.
-   */
-  private int findRequestLine() {
-    for (int i = scanFrom; i + VERSION_PREFIX.length + 1 < bufferLength; i++) {
-      if (buffer[i] != 'H' || !matches(i, VERSION_PREFIX)) {
-        continue;
-      }
-      int afterVersion = i + VERSION_PREFIX.length + 1;
-      byte minor = buffer[afterVersion - 1];
-      boolean lineEnds =
-          afterVersion < bufferLength
-              && (buffer[afterVersion] == '\n'
-                  || (buffer[afterVersion] == '\r'
-                      && afterVersion + 1 < bufferLength
-                      && buffer[afterVersion + 1] == '\n'));
-      if ((minor != '0' && minor != '1') || !lineEnds) {
-        continue;
-      }
-      int methodStart = methodStartBefore(i);
-      if (methodStart < minLineStart) {
-        continue;
-      }
-      boolean afterLineFeed = methodStart > 0 && buffer[methodStart - 1] == '\n';
-      if (afterLineFeed || startsWithKnownMethod(methodStart)) {
-        return methodStart;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * Checks {@code METHOD SP target SP} before the version at {@code versionStart} and returns where
-   * the method starts, or -1.
-   */
-  private int methodStartBefore(int versionStart) {
-    if (versionStart < 4 || buffer[versionStart - 1] != ' ') {
-      return -1;
-    }
-    int targetStart = versionStart - 1;
-    while (targetStart > 0 && buffer[targetStart - 1] != ' ') {
-      int c = buffer[targetStart - 1] & 0xFF;
-      if (c < 0x21 || c == 0x7F) {
-        return -1;
-      }
-      targetStart--;
-    }
-    if (targetStart == versionStart - 1 || targetStart < 2) {
-      return -1;
-    }
-    int methodStart = targetStart - 1;
-    while (methodStart > 0 && buffer[methodStart - 1] >= 'A' && buffer[methodStart - 1] <= 'Z') {
-      methodStart--;
-    }
-    int methodLength = targetStart - 1 - methodStart;
-    if (methodLength == 0 || methodLength > HttpSyntax.MAX_METHOD_LENGTH) {
-      return -1;
-    }
-    return methodStart;
-  }
-
-  private boolean startsWithKnownMethod(int lineStart) {
-    for (String method : KNOWN_METHODS) {
-      int length = method.length();
-      if (lineStart + length < bufferLength && buffer[lineStart + length] == ' ') {
-        boolean same = true;
-        for (int k = 0; k < length && same; k++) {
-          same = buffer[lineStart + k] == method.charAt(k);
-        }
-        if (same) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private boolean matches(int at, byte[] expected) {
-    if (at + expected.length > bufferLength) {
-      return false;
-    }
-    for (int k = 0; k < expected.length; k++) {
-      if (buffer[at + k] != expected[k]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private void append(byte[] b, int from, int length) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Frames the server-to-client bytes of a connection into HTTP/1.x responses, only to read each
- * status code and find where the next response starts; bodies are skipped, never kept.
+ * status code and find where the next response starts. Bodies are skipped, never kept.
  *
  * <p>Response framing follows RFC 9112 section 6.3: no body after a HEAD request or for 1xx, 204
  * and 304; chunked when the last transfer coding is chunked; Content-Length; otherwise the body
@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class HttpResponseParser implements StreamConsumer {
 
-  /** What the parser tells its connection. */
+  /** Events the parser reports to its connection. */
   interface Listener {
     /** Returns the method of the oldest request still waiting for its response, or null. */
     String awaitingMethod();
@@ -38,16 +38,14 @@ final class HttpResponseParser implements StreamConsumer {
     RESYNC,
     HEADERS,
     BODY,
-    CHUNK_SIZE,
-    CHUNK_DATA,
-    CHUNK_END,
-    TRAILERS,
+    CHUNKED,
     UNTIL_CLOSE,
     STOPPED
   }
 
-  private static final int MAX_LINE = 4096;
   private static final int RESYNC_KEEP = 64;
+  private static final byte[] HTTP_SLASH = {'H', 'T', 'T', 'P', '/'};
+  private static final byte[] HTTP_1 = {'H', 'T', 'T', 'P', '/', '1', '.'};
 
   private final Listener listener;
   private final int maxHeaderBytes;
@@ -56,6 +54,7 @@ final class HttpResponseParser implements StreamConsumer {
   private int bufferLength;
   private int scanFrom;
   private long remaining;
+  private ChunkedDecoder chunks;
 
   HttpResponseParser(Listener listener, int maxHeaderBytes, boolean atConnectionStart) {
     this.listener = listener;
@@ -77,10 +76,8 @@ final class HttpResponseParser implements StreamConsumer {
           switch (state) {
             case START, HEADERS -> headers(b, at, end, segment);
             case RESYNC -> resync(b, at, end, segment);
-            case BODY, CHUNK_DATA -> skipCounted(at, end);
-            case CHUNK_SIZE -> chunkSize(b, at, end, segment);
-            case CHUNK_END -> chunkEnd(b, at, segment);
-            case TRAILERS -> trailers(b, at, end, segment);
+            case BODY -> skipCounted(at, end);
+            case CHUNKED -> chunked(b, at, end, segment);
             case UNTIL_CLOSE, STOPPED -> end;
           };
     }
@@ -123,7 +120,7 @@ final class HttpResponseParser implements StreamConsumer {
     append(b, at, take);
     if (state == State.START) {
       int checked = Math.min(bufferLength, 5);
-      if (!Arrays.equals(buffer, 0, checked, "HTTP/".getBytes(), 0, checked)) {
+      if (!Arrays.equals(buffer, 0, checked, HTTP_SLASH, 0, checked)) {
         enterResync(segment);
         scan(segment);
         return at + take;
@@ -156,12 +153,14 @@ final class HttpResponseParser implements StreamConsumer {
       enterResync(segment);
       return;
     }
+
     List<HttpRequest.Header> headers = new ArrayList<>();
     HttpSyntax.parseHeaders(buffer, lineFeed + 1, blockLength, headers);
     if (status >= 100 && status < 200 && status != 101) {
       state = State.START;
       return;
     }
+
     String method = listener.awaitingMethod();
     if (listener.finalResponse(status, segment)) {
       stop();
@@ -172,6 +171,7 @@ final class HttpResponseParser implements StreamConsumer {
       state = State.START;
       return;
     }
+
     List<byte[]> transferEncodings = new ArrayList<>();
     List<byte[]> contentLengths = new ArrayList<>();
     for (HttpRequest.Header header : headers) {
@@ -183,9 +183,11 @@ final class HttpResponseParser implements StreamConsumer {
     }
     if (!transferEncodings.isEmpty()) {
       boolean chunked = "chunked".equals(HttpSyntax.lastTransferCoding(transferEncodings));
-      state = chunked ? State.CHUNK_SIZE : State.UNTIL_CLOSE;
+      state = chunked ? State.CHUNKED : State.UNTIL_CLOSE;
+      chunks = new ChunkedDecoder(null, maxHeaderBytes);
       return;
     }
+
     long length = HttpSyntax.contentLength(contentLengths);
     if (length >= 0) {
       remaining = length;
@@ -201,7 +203,7 @@ final class HttpResponseParser implements StreamConsumer {
     if (lineEnd < codeStart + 3 || buffer[from + 8] != ' ') {
       return -1;
     }
-    if (!Arrays.equals(buffer, from, from + 7, "HTTP/1.".getBytes(), 0, 7)) {
+    if (!Arrays.equals(buffer, from, from + 7, HTTP_1, 0, 7)) {
       return -1;
     }
     int status = 0;
@@ -219,71 +221,19 @@ final class HttpResponseParser implements StreamConsumer {
     int take = (int) Math.min(end - at, remaining);
     remaining -= take;
     if (remaining == 0) {
-      state = state == State.BODY ? State.START : State.CHUNK_END;
+      state = State.START;
     }
     return at + take;
   }
 
-  private int chunkSize(byte[] b, int at, int end, TcpSegment segment) {
-    int lineFeed = HttpSyntax.indexOfLineFeed(b, at, end);
-    int take = lineFeed < 0 ? end - at : lineFeed + 1 - at;
-    if (bufferLength + take > MAX_LINE) {
+  private int chunked(byte[] b, int at, int end, TcpSegment segment) {
+    int next = chunks.decode(b, at, end);
+    if (chunks.error() != null) {
       enterResync(segment);
-      return at + take;
+    } else if (chunks.done()) {
+      state = State.START;
     }
-    append(b, at, take);
-    if (lineFeed < 0) {
-      return end;
-    }
-    long size = HttpSyntax.chunkSize(buffer, 0, HttpSyntax.lineEnd(buffer, 0, bufferLength - 1));
-    bufferLength = 0;
-    if (size < 0) {
-      enterResync(segment);
-    } else if (size == 0) {
-      state = State.TRAILERS;
-    } else {
-      remaining = size;
-      state = State.CHUNK_DATA;
-    }
-    return at + take;
-  }
-
-  private int chunkEnd(byte[] b, int at, TcpSegment segment) {
-    if (b[at] == '\n') {
-      bufferLength = 0;
-      state = State.CHUNK_SIZE;
-      return at + 1;
-    }
-    if (b[at] == '\r' && bufferLength == 0) {
-      buffer[bufferLength++] = '\r';
-      return at + 1;
-    }
-    bufferLength = 0;
-    enterResync(segment);
-    return at;
-  }
-
-  private int trailers(byte[] b, int at, int end, TcpSegment segment) {
-    int take = Math.min(end - at, maxHeaderBytes - bufferLength);
-    append(b, at, take);
-    int blockEnd;
-    if (bufferLength >= 1 && buffer[0] == '\n') {
-      blockEnd = 1;
-    } else if (bufferLength >= 2 && buffer[0] == '\r' && buffer[1] == '\n') {
-      blockEnd = 2;
-    } else {
-      blockEnd = HttpSyntax.headerBlockEnd(buffer, 0, 0, bufferLength);
-    }
-    if (blockEnd < 0) {
-      if (bufferLength >= maxHeaderBytes) {
-        enterResync(segment);
-      }
-      return at + take;
-    }
-    int consumedHere = take - (bufferLength - blockEnd);
-    bufferLength = 0;
-    state = State.START;
-    return at + consumedHere;
+    return next;
   }
 
   private void enterResync(TcpSegment segment) {

@@ -73,7 +73,7 @@ final class HttpSyntax {
   /**
    * Parses header lines in {@code b[from, to)} (after the start line) into {@code headers}. An
    * obsolete line folding (a line starting with a space or tab) is joined to the previous value
-   * with one space; lines without a colon are skipped.
+   * with one space. Lines without a colon are skipped.
    */
   static void parseHeaders(byte[] b, int from, int to, List<HttpRequest.Header> headers) {
     int lineStart = from;
@@ -177,7 +177,7 @@ final class HttpSyntax {
    * Parses a chunk-size line without its line ending: hex digits, then optional whitespace and
    * chunk extensions after a semicolon.
    *
-   * @return the size, or -1 when the line holds no hex digits or more than 15 of them
+   * @return the size, or -1 when the line has no hex digits or more than 15 of them
    */
   static long chunkSize(byte[] b, int from, int to) {
     long size = 0;

@@ -84,6 +84,7 @@ final class IpLayer {
     if (captured < IPV4_MIN_HEADER) {
       return false;
     }
+
     int headerLength = (b[at] & 0x0F) * 4;
     int totalLength = Bytes.u16be(b, at + IPV4_TOTAL_LENGTH);
     if (totalLength == 0) {
@@ -93,10 +94,12 @@ final class IpLayer {
     if (headerLength < IPV4_MIN_HEADER || totalLength < headerLength || captured < headerLength) {
       return false;
     }
+
     int available = Math.min(captured, totalLength);
     int missing = totalLength - available;
     byte[] source = Arrays.copyOfRange(b, at + IPV4_SOURCE, at + IPV4_SOURCE + 4);
     byte[] destination = Arrays.copyOfRange(b, at + IPV4_DESTINATION, at + IPV4_DESTINATION + 4);
+
     int protocol = b[at + IPV4_PROTOCOL] & 0xFF;
     int flagsFragment = Bytes.u16be(b, at + IPV4_FLAGS_FRAGMENT);
     int fragmentOffset = (flagsFragment & IPV4_OFFSET_MASK) * 8;
@@ -104,6 +107,7 @@ final class IpLayer {
     if (protocol != PROTOCOL_TCP) {
       return false;
     }
+
     segment.sourceAddress = source;
     segment.destinationAddress = destination;
     if (moreFragments || fragmentOffset != 0) {
@@ -133,11 +137,13 @@ final class IpLayer {
     if (captured < IPV6_HEADER) {
       return false;
     }
+
     int payloadLength = Bytes.u16be(b, at + IPV6_PAYLOAD_LENGTH);
     int declared = payloadLength == 0 ? captured - IPV6_HEADER : payloadLength;
     int available = Math.min(captured - IPV6_HEADER, declared);
     int missing = declared - available;
     int end = at + IPV6_HEADER + available;
+
     int next = b[at + IPV6_NEXT_HEADER] & 0xFF;
     int cursor = at + IPV6_HEADER;
     boolean fragmented = false;
@@ -172,9 +178,11 @@ final class IpLayer {
         return false;
       }
     }
+
     segment.sourceAddress = Arrays.copyOfRange(b, at + IPV6_SOURCE, at + IPV6_SOURCE + 16);
     segment.destinationAddress =
         Arrays.copyOfRange(b, at + IPV6_DESTINATION, at + IPV6_DESTINATION + 16);
+
     if (fragmented) {
       byte[] whole =
           fragments.add(

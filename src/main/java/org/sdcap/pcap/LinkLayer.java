@@ -354,7 +354,7 @@ final class LinkLayer {
     return false;
   }
 
-  /** NFLOG: a 4-byte header, then type-length-value attributes; type 9 holds the packet. */
+  /** NFLOG: a 4-byte header, then type-length-value attributes. Type 9 contains the packet. */
   private static boolean nflog(byte[] b, int start, int end, NetworkPacket packet) {
     int at = start + NFLOG_HEADER_LENGTH;
     while (end - at >= 4) {

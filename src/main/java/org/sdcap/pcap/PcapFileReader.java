@@ -113,10 +113,6 @@ final class PcapFileReader implements FrameReader {
     return magic == MAGIC_MICROS || magic == MAGIC_NANOS || magic == MAGIC_MODIFIED;
   }
 
-  int linkType() {
-    return linkType;
-  }
-
   @Override
   public boolean next(Frame frame) throws IOException {
     while (true) {

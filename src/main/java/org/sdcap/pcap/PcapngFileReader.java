@@ -1,7 +1,6 @@
 package org.sdcap.pcap;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.sdcap.input.InputException;
@@ -10,7 +9,7 @@ import org.sdcap.input.InputException;
  * Reads pcapng: a sequence of blocks, each framed by its type and total length.
  *
  * <pre>
- * Every block                      Section header body          Interface description body
+ * Every block                      Section header body          PcapngInterface description body
  *  0  block type          4         8  byte-order magic  4       8  link type   2
  *  4  block total length  4        12  version major     2      10  reserved    2
  *  8  body ...                     14  version minor     2      12  snap length 4
@@ -53,10 +52,6 @@ final class PcapngFileReader implements FrameReader {
   private static final int IDB_LINK_TYPE = BODY;
   private static final int IDB_SNAP_LENGTH = BODY + 4;
   private static final int IDB_OPTIONS = BODY + 8;
-  private static final int OPTION_END = 0;
-  private static final int IF_FCSLEN = 13;
-  private static final int IF_TSRESOL = 9;
-  private static final int IF_TSOFFSET = 14;
 
   private static final int EPB_INTERFACE = BODY;
   private static final int EPB_TIME_HIGH = BODY + 4;
@@ -79,21 +74,10 @@ final class PcapngFileReader implements FrameReader {
   static final int MAX_BLOCK_LENGTH = 16 << 20;
 
   private static final long RESYNC_WINDOW = 64L << 20;
-  private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
-
-  /** One interface description of the current section. */
-  private record Interface(
-      int linkType,
-      long snapLength,
-      boolean decoded,
-      boolean powerOfTwo,
-      int unitExponent,
-      long offsetSeconds,
-      int fcsLength) {}
 
   private final CaptureInput input;
   private final CaptureReport report;
-  private final List<Interface> interfaces = new ArrayList<>();
+  private final List<PcapngInterface> interfaces = new ArrayList<>();
   private boolean bigEndian;
   private long packetNumber;
   private int sectionNumber;
@@ -272,37 +256,17 @@ final class PcapngFileReader implements FrameReader {
               + " bytes; interface "
               + interfaceId
               + " is ignored");
-      interfaces.add(new Interface(-1, 0, false, false, 6, 0, 0));
+      interfaces.add(PcapngInterface.unreadable());
       return;
     }
+
     int linkType = Bytes.u16(b, p + IDB_LINK_TYPE, bigEndian);
     long snapLength = Bytes.u32(b, p + IDB_SNAP_LENGTH, bigEndian);
-    boolean powerOfTwo = false;
-    int exponent = 6;
-    long offsetSeconds = 0;
-    int fcsLength = 0;
-    int at = p + IDB_OPTIONS;
-    int end = p + length - BLOCK_TRAILER_LENGTH;
-    while (at + 4 <= end) {
-      int code = Bytes.u16(b, at, bigEndian);
-      int optionLength = Bytes.u16(b, at + 2, bigEndian);
-      int value = at + 4;
-      if (code == OPTION_END || value + optionLength > end) {
-        break;
-      }
-      if (code == IF_TSRESOL && optionLength >= 1) {
-        int resolution = b[value] & 0xFF;
-        powerOfTwo = (resolution & 0x80) != 0;
-        exponent = resolution & 0x7F;
-      } else if (code == IF_TSOFFSET && optionLength >= 8) {
-        offsetSeconds = Bytes.u64(b, value, bigEndian);
-      } else if (code == IF_FCSLEN && optionLength >= 1) {
-        fcsLength = b[value] & 0xFF;
-      }
-      at = value + ((optionLength + 3) & ~3);
-    }
-    boolean decoded = LinkLayer.isDecoded(linkType);
-    if (!decoded) {
+    int optionsEnd = p + length - BLOCK_TRAILER_LENGTH;
+    PcapngInterface description =
+        PcapngInterface.parse(linkType, snapLength, b, p + IDB_OPTIONS, optionsEnd, bigEndian);
+
+    if (!description.decoded()) {
       LinkLayer.checkKnown(linkType, report.at(0, offset));
       report.warning(
           0,
@@ -316,7 +280,7 @@ final class PcapngFileReader implements FrameReader {
               + LinkLayer.describe(linkType)
               + ", which sdcap does not decode; its packets are skipped");
     }
-    if (!powerOfTwo && exponent > 18 || powerOfTwo && exponent > 62) {
+    if (!description.usableResolution()) {
       report.damaged(
           0,
           offset,
@@ -324,14 +288,11 @@ final class PcapngFileReader implements FrameReader {
           "interface "
               + interfaceId
               + " has an unusable timestamp resolution (if_tsresol "
-              + exponent
+              + description.unitExponent()
               + "); microseconds are assumed");
-      powerOfTwo = false;
-      exponent = 6;
+      description = description.withMicroseconds();
     }
-    interfaces.add(
-        new Interface(
-            linkType, snapLength, decoded, powerOfTwo, exponent, offsetSeconds, fcsLength));
+    interfaces.add(description);
   }
 
   private boolean readPacket(
@@ -358,7 +319,7 @@ final class PcapngFileReader implements FrameReader {
               + "; the packet is skipped");
       return false;
     }
-    Interface description = interfaces.get(interfaceId);
+    PcapngInterface description = interfaces.get(interfaceId);
     long room = length - dataOffset - BLOCK_TRAILER_LENGTH;
     if (capturedLength > room) {
       report.damaged(
@@ -397,7 +358,7 @@ final class PcapngFileReader implements FrameReader {
           "simple packet block before any interface description; the packet is skipped");
       return false;
     }
-    Interface description = interfaces.get(0);
+    PcapngInterface description = interfaces.get(0);
     long originalLength =
         Bytes.u32(input.buffer(), input.position() + SPB_ORIGINAL_LENGTH, bigEndian);
     long room = length - SPB_DATA - BLOCK_TRAILER_LENGTH;
@@ -418,7 +379,7 @@ final class PcapngFileReader implements FrameReader {
       Frame frame,
       long offset,
       int interfaceId,
-      Interface description,
+      PcapngInterface description,
       long ticks,
       int dataOffset,
       int capturedLength,
@@ -432,44 +393,8 @@ final class PcapngFileReader implements FrameReader {
     frame.capturedLength = capturedLength;
     frame.originalLength = originalLength;
     frame.fcsLength = description.fcsLength();
-    setTime(frame, description, ticks);
-  }
-
-  private void setTime(Frame frame, Interface description, long ticks) {
-    boolean decimalFastPath =
-        !description.powerOfTwo()
-            && description.unitExponent() <= 9
-            && description.offsetSeconds() == 0
-            && ticks >= 0;
-    if (decimalFastPath) {
-      long units = CaptureTime.powerOfTen(description.unitExponent());
-      long scale = CaptureTime.powerOfTen(9 - description.unitExponent());
-      long seconds = ticks / units;
-      long nanos = (ticks % units) * scale;
-      frame.timeNanos =
-          seconds < Long.MAX_VALUE / 1_000_000_000L ? seconds * 1_000_000_000L + nanos : 0;
-      frame.timeDigits = description.unitExponent();
-      return;
-    }
-    BigInteger units =
-        description.powerOfTwo()
-            ? BigInteger.ONE.shiftLeft(description.unitExponent())
-            : BigInteger.TEN.pow(description.unitExponent());
-    BigInteger[] split = toUnsigned(ticks).divideAndRemainder(units);
-    BigInteger nanos = split[1].multiply(NANOS_PER_SECOND).divide(units);
-    BigInteger total =
-        split[0]
-            .add(BigInteger.valueOf(description.offsetSeconds()))
-            .multiply(NANOS_PER_SECOND)
-            .add(nanos);
-    frame.timeNanos = total.bitLength() < 64 ? total.longValue() : Long.MAX_VALUE;
-    // NOTE: resolutions finer than nanoseconds, and binary ones, are rounded down to nanoseconds.
-    frame.timeDigits = description.powerOfTwo() ? 9 : Math.min(9, description.unitExponent());
-  }
-
-  private static BigInteger toUnsigned(long value) {
-    BigInteger result = BigInteger.valueOf(value & Long.MAX_VALUE);
-    return value < 0 ? result.setBit(63) : result;
+    frame.timeNanos = description.timeNanos(ticks);
+    frame.timeDigits = description.timeDigits();
   }
 
   private void reportTruncated(long offset, long expected, int available) {

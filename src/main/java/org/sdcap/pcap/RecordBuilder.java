@@ -61,7 +61,9 @@ final class RecordBuilder {
     for (String[] mapping : HEADER_FIELDS) {
       fields.add(bytesField(mapping[0], joinedHeader(request, mapping[1])));
     }
+
     fields.add(authPrefix(request.header("authorization")));
+
     byte[] body = request.body == null ? null : request.body.toByteArray();
     byte[] contentEncoding = joinedHeader(request, "content-encoding");
     String model =
@@ -72,11 +74,13 @@ final class RecordBuilder {
                 contentEncoding == null ? null : HttpSyntax.ascii(contentEncoding),
                 maxBodyBytes);
     fields.add(model == null ? Field.ofNull("model") : Field.ofString("model", model));
+
     if (request.status >= 0) {
       fields.add(Field.ofNumber("status", request.status));
     }
     addConversationIds(request, fields);
     addFlags(request, contentEncoding, fields);
+
     RequestBody requestBody =
         body == null ? null : RequestBody.whole(body, BodyForm.HTTP, null, -1);
     SourcePosition position =
@@ -107,6 +111,9 @@ final class RecordBuilder {
     }
     if (request.conflictingOverlap) {
       fields.add(Field.ofBoolean("conflicting_overlap", true));
+    }
+    if (request.bodyNotSent) {
+      fields.add(Field.ofBoolean("body_not_sent", true));
     }
     if (request.droppedBodyBytes > 0) {
       fields.add(Field.ofNumber("body_dropped_bytes", request.droppedBodyBytes));

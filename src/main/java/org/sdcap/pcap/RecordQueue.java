@@ -5,7 +5,7 @@ import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
- * Orders complete requests by the capture time of their last byte and holds each until its response
+ * Orders complete requests by the capture time of their last byte and keeps each until its response
  * status is known.
  *
  * <p>The oldest request leaves the queue when its response is settled (status matched, or none will

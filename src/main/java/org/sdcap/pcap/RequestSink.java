@@ -1,13 +1,10 @@
 package org.sdcap.pcap;
 
-/** Where connections send the requests they parse. */
+/** The receiver of the requests that connections parse. */
 interface RequestSink {
 
   HttpRequest newRequest(Connection connection);
 
   /** The request is complete; it is emitted once its response is settled or held long enough. */
   void completed(HttpRequest request);
-
-  /** The request got its status, or will get none. */
-  void settled(HttpRequest request);
 }

@@ -2,7 +2,8 @@ package org.sdcap.pcap;
 
 /**
  * One TCP segment with its addresses and payload. The payload is {@code data[offset, offset +
- * length)}; it is valid only until the next frame is read, so whoever keeps it copies it.
+ * length)}; it is valid only until the next frame is read, so a consumer that keeps it must copy
+ * it.
  */
 final class TcpSegment {
 

@@ -77,15 +77,6 @@ final class TcpStream {
     return base;
   }
 
-  long bufferedBytes() {
-    return bufferedBytes;
-  }
-
-  /** Returns the number of bytes passed on so far, gaps included. */
-  long delivered() {
-    return next;
-  }
-
   /** Adds one captured segment sent in this direction. */
   void add(TcpSegment segment) {
     if (ended) {
@@ -120,7 +111,7 @@ final class TcpStream {
   }
 
   /**
-   * Ends the direction: declares every hole as a gap, delivers what waited, and tells the consumer.
+   * Ends the direction: declares every hole as a gap, delivers what waited, and ends the consumer.
    */
   void finish(TcpSegment last) {
     if (ended) {
@@ -323,16 +314,17 @@ final class TcpStream {
     }
   }
 
+  /** Copies the last delivered bytes into the history ring, which ends at stream offset next. */
   private void remember(byte[] b, int from, int length) {
     if (history == null) {
       history = new byte[HISTORY_BYTES];
     }
-    long end = next + length;
-    int keep = (int) Math.min(length, HISTORY_BYTES);
-    for (int i = 0; i < keep; i++) {
-      long at = end - keep + i;
-      history[(int) (at % HISTORY_BYTES)] = b[from + length - keep + i];
-    }
+    int keep = Math.min(length, HISTORY_BYTES);
+    int source = from + length - keep;
+    int at = (int) ((next + length - keep) % HISTORY_BYTES);
+    int first = Math.min(keep, HISTORY_BYTES - at);
+    System.arraycopy(b, source, history, at, first);
+    System.arraycopy(b, source + first, history, 0, keep - first);
   }
 
   private void compareWithHistory(TcpSegment segment, long offset, byte[] b, int from, int length) {
@@ -376,7 +368,7 @@ final class TcpStream {
             + maxBufferedBytes
             + " out-of-order bytes waiting in "
             + description
-            + " (limit of buffered out-of-order bytes per connection direction); the bytes"
-            + " missing before them are treated as lost");
+            + " (limit of buffered out-of-order bytes per connection direction, raise it with"
+            + " --max-out-of-order); the bytes missing before them are treated as lost");
   }
 }

@@ -13,7 +13,7 @@ import java.util.Random;
 /**
  * Writes a large synthetic capture for benchmarks: keep-alive connections, eight at a time
  * interleaved, each sending chat requests whose JSON bodies grow like a conversation (2 KB to 60
- * KB) in 1448-byte segments, answered with small JSON responses. Ethernet link type.
+ * KB) in 1448-byte segments, each followed by a small JSON response. Ethernet link type.
  *
  * <p>Usage: {@code BenchCaptureWriter FILE MEGABYTES [SEED]}
  */

@@ -58,7 +58,14 @@ class CaptureFormatsTest {
         Arguments.of("RAW 101", 101, Function.identity()),
         Arguments.of("RAW 12", 12, Function.identity()),
         Arguments.of("RAW 14", 14, Function.identity()),
-        Arguments.of("IPV4 228", 228, Function.identity()));
+        Arguments.of("IPV4 228", 228, Function.identity()),
+        Arguments.of("MPLS", 1, (Function<byte[], byte[]>) FrameBuilder::mpls),
+        Arguments.of("PPPoE", 1, (Function<byte[], byte[]>) FrameBuilder::pppoe),
+        Arguments.of("802.3 LLC/SNAP", 1, (Function<byte[], byte[]>) FrameBuilder::llcSnap),
+        Arguments.of("PPP", 9, (Function<byte[], byte[]>) FrameBuilder::ppp),
+        Arguments.of("PPP in HDLC framing", 50, (Function<byte[], byte[]>) FrameBuilder::ppp),
+        Arguments.of("Cisco HDLC", 104, (Function<byte[], byte[]>) FrameBuilder::ciscoHdlc),
+        Arguments.of("NFLOG", 239, (Function<byte[], byte[]>) FrameBuilder::nflog));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -128,7 +135,7 @@ class CaptureFormatsTest {
   }
 
   @Test
-  void pcapngSectionsAndInterfacesEachKeepTheirOwnSettings() throws Exception {
+  void pcapngSectionsKeepOwnSettings() throws Exception {
     List<TestFlow.Segment> first = exchange("10.0.0.1", "10.0.0.2").segments();
     List<TestFlow.Segment> second =
         new TestFlow("10.0.0.3", 40001, "10.0.0.2", 8000)
@@ -163,7 +170,7 @@ class CaptureFormatsTest {
   }
 
   @Test
-  void pcapngObsoleteAndSimplePacketBlocksAreRead() throws Exception {
+  void obsoletePacketBlocksAreRead() throws Exception {
     List<TestFlow.Segment> segments = exchange("10.0.0.1", "10.0.0.2").segments();
     PcapngBuilder builder = new PcapngBuilder().section(false);
     builder.interfaceDescription(1, 65535, -1, 0);
@@ -197,7 +204,7 @@ class CaptureFormatsTest {
   }
 
   @Test
-  void pcapngInterfaceWithUndecodedLinkTypeIsSkippedWithWarning() throws Exception {
+  void undecodedPcapngInterfaceIsSkipped() throws Exception {
     List<TestFlow.Segment> segments = exchange("10.0.0.1", "10.0.0.2").segments();
     PcapngBuilder builder = new PcapngBuilder().section(false);
     builder.interfaceDescription(127, 65535, 6, 0);

@@ -90,7 +90,7 @@ class DamagedCaptureTest {
   }
 
   @Test
-  void recordBeyondSnapLengthIsReportedOnceAndRead() throws Exception {
+  void recordBeyondSnapLengthIsRead() throws Exception {
     PcapBuilder builder = new PcapBuilder(1, false, false, 100);
     long time = PcapBuilder.START_NANOS;
     for (TestFlow.Segment segment : exchange(40000)) {

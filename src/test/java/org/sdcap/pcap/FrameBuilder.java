@@ -99,6 +99,59 @@ final class FrameBuilder {
     return b.array();
   }
 
+  /** Ethernet II carrying {@code payload} under the given EtherType or 802.3 length. */
+  static byte[] ethernetWithType(int etherType, byte[] payload) {
+    ByteBuffer b = ByteBuffer.allocate(14 + payload.length);
+    b.put(new byte[] {0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1}).putShort((short) etherType).put(payload);
+    return b.array();
+  }
+
+  /** Ethernet with one MPLS label (bottom of stack) before the IP packet. */
+  static byte[] mpls(byte[] ip) {
+    return ethernetWithType(0x8847, concat(new byte[] {0, 0x01, 0x01, 64}, ip));
+  }
+
+  /** Ethernet with a PPPoE session header and the PPP protocol for IPv4. */
+  static byte[] pppoe(byte[] ip) {
+    ByteBuffer header = ByteBuffer.allocate(8);
+    header.put((byte) 0x11).put((byte) 0).putShort((short) 1).putShort((short) (ip.length + 2));
+    header.putShort((short) 0x0021);
+    return ethernetWithType(0x8864, concat(header.array(), ip));
+  }
+
+  /** IEEE 802.3 with an LLC/SNAP header (an 802.3 length in place of the EtherType). */
+  static byte[] llcSnap(byte[] ip) {
+    byte[] snap = {(byte) 0xAA, (byte) 0xAA, 3, 0, 0, 0, 0x08, 0x00};
+    return ethernetWithType(snap.length + ip.length, concat(snap, ip));
+  }
+
+  /** PPP in HDLC-like framing (link types 9 and 50): address, control, protocol 0x0021. */
+  static byte[] ppp(byte[] ip) {
+    return concat(new byte[] {(byte) 0xFF, 3, 0, 0x21}, ip);
+  }
+
+  /** Cisco HDLC (link type 104): address, control, EtherType. */
+  static byte[] ciscoHdlc(byte[] ip) {
+    return concat(new byte[] {0x0F, 0, 0x08, 0}, ip);
+  }
+
+  /** Linux NFLOG (link type 239): a header, a prefix attribute, then the payload attribute. */
+  static byte[] nflog(byte[] ip) {
+    ByteBuffer b = ByteBuffer.allocate(4 + 8 + 4 + ((ip.length + 3) & ~3));
+    b.order(ByteOrder.LITTLE_ENDIAN);
+    b.put((byte) 2).put((byte) 0).putShort((short) 0);
+    b.putShort((short) 7).putShort((short) 10).put(new byte[] {'t', 'e', 's', 0});
+    b.putShort((short) (4 + ip.length)).putShort((short) 9).put(ip);
+    return b.array();
+  }
+
+  private static byte[] concat(byte[] first, byte[] second) {
+    byte[] joined = new byte[first.length + second.length];
+    System.arraycopy(first, 0, joined, 0, first.length);
+    System.arraycopy(second, 0, joined, first.length, second.length);
+    return joined;
+  }
+
   /** Linux cooked capture v1 (link type 113). */
   static byte[] sll(byte[] ip) {
     ByteBuffer b = ByteBuffer.allocate(16 + ip.length);

@@ -27,7 +27,7 @@ class HttpFramingTest {
   }
 
   @Test
-  void chunkedBodyIsDechunkedWithExtensionsAndTrailers() throws Exception {
+  void chunkedBodyIsDechunked() throws Exception {
     String request =
         "POST /v1/chat/completions HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
             + "a;name=value\r\n{\"model\":\"\r\n"
@@ -80,6 +80,27 @@ class HttpFramingTest {
 
     assertThat(body(result.only())).isEqualTo("hello");
     assertThat(result.only().field("status").rawText()).isEqualTo("201");
+  }
+
+  @Test
+  void expect100RejectedBeforeBodyIsNotDamage() throws Exception {
+    String headers =
+        "POST /v1/files HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n";
+    TestFlow flow =
+        new TestFlow("10.0.0.1", 40000, "10.0.0.2", 8000)
+            .open()
+            .client(headers)
+            .server("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n")
+            .close();
+
+    CaptureReading.Result result =
+        CaptureReading.read(CaptureReading.ethernetPcap(flow.segments()));
+
+    assertThat(result.only().body()).isNull();
+    assertThat(result.only().field("status").rawText()).isEqualTo("401");
+    assertThat(result.only().field("body_not_sent").rawText()).isEqualTo("true");
+    assertThat(result.only().field("capture_incomplete")).isNull();
+    assertThat(result.messages()).isEmpty();
   }
 
   @Test
@@ -161,7 +182,7 @@ class HttpFramingTest {
   }
 
   @Test
-  void h2cUpgradeKeepsFirstRequestAndSkipsTheRest() throws Exception {
+  void h2cUpgradeSkipsRestOfConnection() throws Exception {
     String upgrade =
         "POST /v1/chat/completions HTTP/1.1\r\nHost: h\r\nConnection: Upgrade, HTTP2-Settings\r\n"
             + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\nContent-Length: 2\r\n\r\n{}";
@@ -185,6 +206,68 @@ class HttpFramingTest {
   }
 
   @Test
+  void websocketUpgradeSkipsRestOfConnection() throws Exception {
+    TestFlow flow =
+        new TestFlow("10.0.0.1", 40000, "10.0.0.2", 8000)
+            .open()
+            .client(
+                "GET /v1/realtime HTTP/1.1\r\nHost: h\r\nConnection: Upgrade\r\n"
+                    + "Upgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n")
+            .server(
+                "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n")
+            .client("\u0081\u0085binary frame")
+            .close();
+
+    CaptureReading.Result result =
+        CaptureReading.read(CaptureReading.ethernetPcap(flow.segments()));
+
+    assertThat(result.only().field("status").rawText()).isEqualTo("101");
+    assertThat(result.messages())
+        .containsExactly(
+            "warning: test.pcap: packet 5 at byte offset 455: connection 10.0.0.1:40000 ->"
+                + " 10.0.0.2:8000 switched to another protocol (Upgrade: websocket); the rest of it"
+                + " is skipped");
+  }
+
+  @Test
+  void midConnectionResponseFirstFindsClient() throws Exception {
+    TestFlow flow =
+        new TestFlow("10.0.0.1", 40000, "10.0.0.2", 8000)
+            .open()
+            .client(Requests.get("/v1/a"))
+            .server(Requests.response(200))
+            .client(Requests.get("/v1/b"))
+            .server(Requests.response(204))
+            .close();
+    // The capture starts with the first response, so the server speaks first.
+    List<TestFlow.Segment> segments = flow.segments().subList(4, flow.segments().size());
+
+    CaptureReading.Result result = CaptureReading.read(CaptureReading.ethernetPcap(segments));
+
+    assertThat(result.only().field("client").rawText()).isEqualTo("\"10.0.0.1:40000\"");
+    assertThat(result.only().field("path").rawText()).isEqualTo("\"/v1/b\"");
+    assertThat(result.only().field("status").rawText()).isEqualTo("204");
+  }
+
+  @Test
+  void midConnectionTlsIsSkippedWithWarning() throws Exception {
+    byte[] record = {0x17, 0x03, 0x03, 0x00, 0x04, 1, 2, 3, 4};
+    TestFlow flow =
+        new TestFlow("10.0.0.1", 40000, "10.0.0.2", 443).open().client(record, 9).client(record, 9);
+    List<TestFlow.Segment> segments = flow.segments().subList(3, flow.segments().size());
+
+    CaptureReading.Result result = CaptureReading.read(CaptureReading.ethernetPcap(segments));
+
+    assertThat(result.records()).isEmpty();
+    assertThat(result.messages())
+        .containsExactly(
+            "warning: test.pcap: packet 1 at byte offset 24: TLS connection 10.0.0.1:40000 ->"
+                + " 10.0.0.2:443 skipped: only plaintext HTTP can be read; capture between a"
+                + " TLS-terminating proxy and the server instead");
+  }
+
+  @Test
   void nonHttpConnectionIsIgnoredSilently() throws Exception {
     CaptureReading.Result result = exchange("SSH-2.0-OpenSSH_9.2\r\n", "SSH-2.0-OpenSSH_9.2\r\n");
 
@@ -193,7 +276,7 @@ class HttpFramingTest {
   }
 
   @Test
-  void gzipBodyIsKeptAsSentWithItsModel() throws Exception {
+  void gzipBodyIsKeptAsSent() throws Exception {
     ByteArrayOutputStream compressed = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
       gzip.write(Requests.BODY.getBytes(StandardCharsets.UTF_8));

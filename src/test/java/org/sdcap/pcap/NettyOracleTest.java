@@ -19,8 +19,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.sdcap.input.InputRecord;
 
 /**
- * Compares request framing with netty's HTTP decoder on random pipelined request streams (Content
- * -Length and chunked bodies, chunk extensions, trailers) cut into random TCP segments.
+ * Compares request framing with netty's HTTP decoder on random pipelined request streams
+ * (Content-Length and chunked bodies, chunk extensions, trailers) cut into random TCP segments.
  */
 class NettyOracleTest {
 

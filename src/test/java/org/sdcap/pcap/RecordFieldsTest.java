@@ -34,7 +34,7 @@ class RecordFieldsTest {
   }
 
   @Test
-  void forwardingAndConversationHeadersAreKeptInOrder() throws Exception {
+  void forwardingHeadersKeepOrder() throws Exception {
     InputRecord record =
         readOne(
             "POST /v1/messages HTTP/1.1\r\n"

@@ -86,7 +86,7 @@ class TcpReassemblyTest {
   }
 
   @Test
-  void conflictingRetransmissionIsReportedAndFlagged() throws Exception {
+  void conflictingRetransmissionIsFlagged() throws Exception {
     TestFlow flow = longExchange();
     List<TestFlow.Segment> segments = new ArrayList<>(flow.segments());
     TestFlow.Segment altered = flow.clientData().get(3).copy();
@@ -105,7 +105,7 @@ class TcpReassemblyTest {
   }
 
   @Test
-  void conflictingOverlapWithBufferedSegmentIsFlagged() throws Exception {
+  void bufferedConflictIsFlagged() throws Exception {
     TestFlow flow = longExchange();
     List<TestFlow.Segment> segments = new ArrayList<>(flow.segments());
     TestFlow.Segment late = flow.clientData().get(3);
@@ -244,7 +244,7 @@ class TcpReassemblyTest {
   }
 
   @Test
-  void captureStartingMidConnectionResynchronizesAtNextRequest() throws Exception {
+  void midConnectionStartFindsNextRequest() throws Exception {
     TestFlow flow =
         new TestFlow("10.0.0.1", 40000, "10.0.0.2", 8000)
             .open()
@@ -271,7 +271,7 @@ class TcpReassemblyTest {
   }
 
   @Test
-  void outOfOrderBufferLimitGivesUpMissingBytes() throws Exception {
+  void outOfOrderLimitDeclaresGap() throws Exception {
     TestFlow flow = longExchange();
     List<TestFlow.Segment> segments = new ArrayList<>(flow.segments());
     segments.remove(flow.clientData().get(1));
@@ -286,8 +286,8 @@ class TcpReassemblyTest {
     assertThat(result.messages().get(0))
         .endsWith(
             "more than 250 out-of-order bytes waiting in 10.0.0.1:40000 -> 10.0.0.2:8000 (limit of"
-                + " buffered out-of-order bytes per connection direction); the bytes missing"
-                + " before them are treated as lost");
+                + " buffered out-of-order bytes per connection direction, raise it with"
+                + " --max-out-of-order); the bytes missing before them are treated as lost");
   }
 
   /** Length of the request header that {@link Requests#post} writes for {@link #LONG_BODY}. */
