@@ -247,7 +247,7 @@ class RoundTripPropertyTest {
         assertThat(record.has("body")).as("dumps: line %d has body", i + 1).isFalse();
         body = Base64.getDecoder().decode(record.get("body_b64").asText());
       }
-      assertThat(body).as("dumps: body of line %d", i + 1).isEqualTo(fileBytes);
+      BodyBytes.assertSame(body, fileBytes, "dumps: body of line %d", i + 1);
     }
     checkReconstruct("dumps", v2, bodies, options);
   }
@@ -277,9 +277,14 @@ class RoundTripPropertyTest {
       Reconstructor reconstructor = new Reconstructor(key, seq, 1 << 26);
       reconstructor.read(new ByteArrayInputStream(v2), "v2");
       byte[] body = reconstructor.finish().body();
-      assertThat(body)
-          .as("%s: body of session %s seq %d (record %d)", kind, key, seq, i + 1)
-          .isEqualTo(expected.get(i));
+      BodyBytes.assertSame(
+          body,
+          expected.get(i),
+          "%s: body of session %s seq %d (record %d)",
+          kind,
+          key,
+          seq,
+          i + 1);
       checkTail(kind, record, body, options.tailUnits());
     }
 
@@ -299,9 +304,8 @@ class RoundTripPropertyTest {
         args.add("--allow-partial");
       }
       Cli.Result result = Cli.runWithInput(v2, args.toArray(String[]::new)).expectExit(0);
-      assertThat(result.stdout())
-          .as("%s: sdcap %s", kind, String.join(" ", args))
-          .isEqualTo(expected.get(i));
+      BodyBytes.assertSame(
+          result.stdout(), expected.get(i), "%s: sdcap %s", kind, String.join(" ", args));
     }
   }
 
