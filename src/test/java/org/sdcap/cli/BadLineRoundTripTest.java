@@ -28,7 +28,7 @@ class BadLineRoundTripTest {
 
   /**
    * One bad line between two good records (or after one, for a last line), the message sdcap prints
-   * for it, and how many records the file holds.
+   * for it, and how many records the file contains.
    */
   record Case(String name, byte[] content, String message, int records) {
     @Override
@@ -104,7 +104,7 @@ class BadLineRoundTripTest {
   }
 
   @Test
-  void everyBadLineKindInOneFileComesBack() throws Exception {
+  void allBadLineKindsInOneFile() throws Exception {
     ByteArrayOutputStream content = new ByteArrayOutputStream();
     List<Case> all = cases().toList();
     for (Case badLine : all) {
