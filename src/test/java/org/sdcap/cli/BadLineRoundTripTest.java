@@ -68,7 +68,11 @@ class BadLineRoundTripTest {
         between(
             "member name not UTF-8",
             concat(bytes("{\"ts\":1,\"na"), new byte[] {(byte) 0xC3, 0x28}, bytes("me\":2}\n")),
-            "member name at byte offset 8 is not valid UTF-8"));
+            "member name at byte offset 8 is not valid UTF-8"),
+        between(
+            "member name with a lone surrogate",
+            bytes("{\"ts\":1,\"\\ud83d\":2}\n"),
+            "member name at byte offset 8 contains a lone surrogate escape"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -79,6 +83,9 @@ class BadLineRoundTripTest {
 
     Cli.Result result = Cli.run("encode", input.toString()).expectExit(0);
 
+    for (byte[] line : JsonValues.lines(result.stdout())) {
+      JsonValues.assertPlainV2Line(line);
+    }
     List<String> stderr = result.stderr().lines().toList();
     assertThat(stderr).hasSize(2);
     assertThat(stderr.get(0)).isEqualTo("sdcap: " + input + ":2: " + badLine.message());

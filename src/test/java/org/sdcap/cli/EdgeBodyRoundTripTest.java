@@ -84,6 +84,7 @@ class EdgeBodyRoundTripTest {
     v2 = Cli.run("encode", "-q", input.toString()).expectExit(0).stdout();
     records = new ArrayList<>();
     for (byte[] line : JsonValues.lines(v2)) {
+      JsonValues.assertPlainV2Line(line);
       records.add(MAPPER.readTree(line));
     }
   }

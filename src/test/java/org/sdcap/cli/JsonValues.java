@@ -145,6 +145,39 @@ final class JsonValues {
     }
   }
 
+  /**
+   * Fails unless {@code line} is valid UTF-8 JSON whose names and strings hold no lone surrogate,
+   * as docs/format-v2.md promises for every v2 line (jq 1.6 rejects a line with one).
+   */
+  static void assertPlainV2Line(byte[] line) {
+    try (JsonParser parser = FACTORY.createParser(line)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token == JsonToken.FIELD_NAME || token == JsonToken.VALUE_STRING) {
+          String text = token == JsonToken.FIELD_NAME ? parser.currentName() : parser.getText();
+          if (hasLoneSurrogate(text)) {
+            throw new AssertionError("v2 line has a lone surrogate: " + preview(line));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new AssertionError("v2 line is not valid UTF-8 JSON: " + preview(line), e);
+    }
+  }
+
+  private static boolean hasLoneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Splits JSONL into lines without their {@code \n}; a final line without one is kept. */
   static List<byte[]> lines(byte[] jsonl) {
     List<byte[]> lines = new ArrayList<>();

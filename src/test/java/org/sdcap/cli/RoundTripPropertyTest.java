@@ -263,6 +263,7 @@ class RoundTripPropertyTest {
     List<byte[]> expected = expectedBodies.stream().filter(b -> b != null).toList();
     List<JsonNode> withBody = new ArrayList<>();
     for (byte[] line : lines) {
+      JsonValues.assertPlainV2Line(line);
       JsonNode record = MAPPER.readTree(line);
       if (record.has("delta")) {
         withBody.add(record);
