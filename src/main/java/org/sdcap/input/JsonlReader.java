@@ -19,10 +19,12 @@ import org.sdcap.json.ValueType;
  *
  * <p>A line is bad when it is empty or only whitespace, not valid JSON, valid JSON but not an
  * object, an object with a duplicate member name (a record cannot keep both values) or a member
- * name that is not valid UTF-8, or a run of NUL bytes. Each bad line is also reported to {@link
- * Diagnostics#damaged}. A run of NUL bytes at the start of a line becomes its own bad line, and the
- * rest of the line is read as a line of its own. JSON whitespace includes {@code \r}, so CRLF line
- * endings need nothing special. See {@link LineRecordBuilder} for how the body is chosen.
+ * name that is not valid UTF-8 or contains a lone surrogate escape (v2 writes names as they are,
+ * and jq 1.6 rejects a line with a lone surrogate escape), or a run of NUL bytes. Each bad line is
+ * also reported to {@link Diagnostics#damaged}. A run of NUL bytes at the start of a line becomes
+ * its own bad line, and the rest of the line is read as a line of its own. JSON whitespace includes
+ * {@code \r}, so CRLF line endings need nothing special. See {@link LineRecordBuilder} for how the
+ * body is chosen.
  */
 public final class JsonlReader implements RecordSource {
 
@@ -131,10 +133,16 @@ public final class JsonlReader implements RecordSource {
       if (!Utf8.isValid(buf, nameStart + 1, scan.nameEnd(i) - 1)) {
         return "member name at byte offset " + (nameStart - lineStart) + " is not valid UTF-8";
       }
-      Integer earlier = seen.putIfAbsent(scan.name(i), i);
+      String name = scan.name(i);
+      if (hasLoneSurrogate(name)) {
+        return "member name at byte offset "
+            + (nameStart - lineStart)
+            + " contains a lone surrogate escape";
+      }
+      Integer earlier = seen.putIfAbsent(name, i);
       if (earlier != null) {
         return "duplicate member name "
-            + JsonText.quote(scan.name(i))
+            + JsonText.quote(name)
             + " at byte offsets "
             + (scan.nameStart(earlier) - lineStart)
             + " and "
@@ -142,6 +150,20 @@ public final class JsonlReader implements RecordSource {
       }
     }
     return null;
+  }
+
+  private static boolean hasLoneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private BadLine badLine(SourcePosition position, String reason, byte[] raw) {

@@ -116,7 +116,8 @@ final class LineRecordBuilder {
               truncated,
               headBytes.length,
               scan.name(head),
-              fieldIndex(scan, head, head));
+              fieldIndex(scan, head, head),
+              null);
       return new BodyMembers(head, head, body);
     }
 
@@ -132,7 +133,8 @@ final class LineRecordBuilder {
             partial,
             headBytes.length,
             scan.name(head),
-            fieldIndex(scan, head, tail));
+            fieldIndex(scan, head, tail),
+            scan.name(tail));
     return new BodyMembers(head, tail, body);
   }
 

@@ -14,11 +14,19 @@ package org.sdcap.input;
  *     body_head}, or a name mapped to one of them); null for dumps and captures
  * @param fieldIndex the index among the record's members at which the body field stood, so decoding
  *     can put it back in place; -1 when it was last or the input had no field
+ * @param tailFieldName the input field that held the tail of a {@link BodyForm#V1} body ({@code
+ *     body_tail}, or the name mapped to it); null for every other form
  */
 public record RequestBody(
-    byte[] bytes, BodyForm form, boolean partial, int headBytes, String fieldName, int fieldIndex) {
+    byte[] bytes,
+    BodyForm form,
+    boolean partial,
+    int headBytes,
+    String fieldName,
+    int fieldIndex,
+    String tailFieldName) {
 
   public static RequestBody whole(byte[] bytes, BodyForm form, String fieldName, int fieldIndex) {
-    return new RequestBody(bytes, form, false, bytes.length, fieldName, fieldIndex);
+    return new RequestBody(bytes, form, false, bytes.length, fieldName, fieldIndex, null);
   }
 }

@@ -41,6 +41,8 @@ public final class Decoder {
   /** Bytes v1 keeps at each end of a body it truncates. */
   static final int V1_KEPT_BYTES = 1500;
 
+  private static final String V1_HEAD_FIELD = "body_head";
+
   private final JsonWriter json;
   private final Target target;
   private final BodyStore store;
@@ -231,12 +233,18 @@ public final class Decoder {
       int split = TextUnits.of(body, members.encoding).byteOffset((int) members.headLen);
       out.add(Member.text(fieldName, body, 0, split));
       if (!members.v1TailAbsent) {
-        String tailName = members.bodyTailField != null ? members.bodyTailField : "body_tail";
+        String tailName =
+            members.bodyTailField != null ? members.bodyTailField : V2Writer.V1_TAIL_FIELD;
         out.add(Member.text(tailName, body, split, body.length));
       }
       return out;
     }
-    if (target == Target.V1) {
+    // A v1 record with body_head but no body_tail right after it was read as a string body named
+    // body_head, so it goes back as that one member and is not cut again.
+    // NOTE: after encode --field body_head=NAME, body_field is NAME and decode --to v1 cannot tell
+    // it from a renamed full body, so it cuts the body and adds body_tail.
+    boolean v1HeadOnly = form == BodyForm.STRING && V1_HEAD_FIELD.equals(members.bodyField);
+    if (target == Target.V1 && !v1HeadOnly) {
       return v1Cut(body, metadata);
     }
     switch (form) {

@@ -19,6 +19,9 @@ import org.sdcap.json.Utf8;
 /** Writes v2 records, one JSON object per line, as docs/format-v2.md specifies them. */
 public final class V2Writer {
 
+  /** The v1 log's name for the tail of a body; {@code body_tail_field} is written for others. */
+  static final String V1_TAIL_FIELD = "body_tail";
+
   private final JsonWriter json;
   private final int tailUnits;
 
@@ -105,6 +108,9 @@ public final class V2Writer {
     json.name(V2Fields.BODY_FORM).value(body.form().wireName());
     if (body.fieldName() != null && !body.fieldName().equals(defaultFieldName(body.form()))) {
       json.name(V2Fields.BODY_FIELD).value(body.fieldName());
+    }
+    if (body.tailFieldName() != null && !body.tailFieldName().equals(V1_TAIL_FIELD)) {
+      json.name(V2Fields.BODY_TAIL_FIELD).value(body.tailFieldName());
     }
     if (body.fieldIndex() >= 0) {
       json.name(V2Fields.BODY_FIELD_INDEX).value(body.fieldIndex());

@@ -354,6 +354,21 @@ class JsonlReaderTest {
   }
 
   @Test
+  void memberNameWithLoneSurrogateIsBadLine() throws IOException {
+    BadLine bad = readBad("{\"ok\":1,\"a\\ud83db\":2}\n");
+
+    assertThat(bad.reason())
+        .isEqualTo("member name at byte offset 8 contains a lone surrogate escape");
+  }
+
+  @Test
+  void memberNameWithSurrogatePairIsRecord() throws IOException {
+    InputRecord record = readOne("{\"\\ud83d\\ude00\":1}\n");
+
+    assertThat(fieldNames(record)).containsExactly("\uD83D\uDE00");
+  }
+
+  @Test
   void nulRunAloneIsOneBadLine() throws IOException {
     byte[] input = concat(new byte[4096], "\n{}\n".getBytes(UTF_8));
 
