@@ -5,8 +5,8 @@
 # Without CAPTURE, writes a synthetic capture of MEGABYTES (default 600) to bench/out/ with the
 # test-scope generator BenchCaptureWriter (keep-alive chat requests, 1448-byte segments).
 #
-# NOTE: "sdcap encode" does not read captures yet, so sdcap is measured through CaptureDrain, a
-# test-scope main class that opens the capture with CaptureSource and drains its records.
+# Two sdcap numbers: the capture reader alone, through CaptureDrain (a test-scope main class that
+# opens the capture with CaptureSource and drains its records), and the whole "sdcap encode".
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,7 +15,7 @@ size=${2:-600}
 capture=${1:-bench/out/bench-${size}mb.pcap}
 mkdir -p bench/out
 
-mvn -q test-compile
+mvn -q -DskipTests package
 mvn -q dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt > /dev/null
 classpath="target/classes:target/test-classes:$(cat bench/out/classpath.txt)"
 java_options=(-XX:+UseSerialGC -Xmx1g)
@@ -38,11 +38,14 @@ cat "$capture" > /dev/null
 
 sdcap_seconds=$(seconds java "${java_options[@]}" -cp "$classpath" org.sdcap.pcap.CaptureDrain "$capture" --all)
 summary=$(tail -1 bench/out/last-run.err)
+encode_seconds=$(seconds bin/sdcap encode "$capture")
+encode_summary=$(tail -1 bench/out/last-run.err)
 tshark_seconds=$(seconds tshark -r "$capture" -q)
 # "-q" alone lets tshark skip most dissection; an HTTP tap makes it reassemble and decode HTTP.
 tshark_http_seconds=$(seconds tshark -r "$capture" -q -z http,tree)
 
 printf 'capture: %s (%d MB)\n' "$capture" $((bytes >> 20))
-printf 'sdcap:  %6.2f s  %7.1f MB/s  (%s)\n' "$sdcap_seconds" "$(echo "$bytes / 1048576 / $sdcap_seconds" | bc -l)" "$summary"
-printf 'tshark: %6.2f s  %7.1f MB/s  (tshark -r FILE -q)\n' "$tshark_seconds" "$(echo "$bytes / 1048576 / $tshark_seconds" | bc -l)"
-printf 'tshark: %6.2f s  %7.1f MB/s  (tshark -r FILE -q -z http,tree)\n' "$tshark_http_seconds" "$(echo "$bytes / 1048576 / $tshark_http_seconds" | bc -l)"
+printf 'sdcap capture reader: %6.2f s  %7.1f MB/s  (%s)\n' "$sdcap_seconds" "$(echo "$bytes / 1048576 / $sdcap_seconds" | bc -l)" "$summary"
+printf 'sdcap encode:         %6.2f s  %7.1f MB/s  (%s)\n' "$encode_seconds" "$(echo "$bytes / 1048576 / $encode_seconds" | bc -l)" "$encode_summary"
+printf 'tshark:               %6.2f s  %7.1f MB/s  (tshark -r FILE -q)\n' "$tshark_seconds" "$(echo "$bytes / 1048576 / $tshark_seconds" | bc -l)"
+printf 'tshark:               %6.2f s  %7.1f MB/s  (tshark -r FILE -q -z http,tree)\n' "$tshark_http_seconds" "$(echo "$bytes / 1048576 / $tshark_http_seconds" | bc -l)"
