@@ -133,8 +133,10 @@ final class EncodeCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "" + EncodeOptions.DEFAULT_TAIL_UNITS,
       description =
-          "Repeat the last N code points of each body in body_tail, for grep; 0 writes none"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Repeat the last N code points of each body in body_tail, for grep. The default, 0,"
+              + " writes none: the end of a chat request is mostly its tool definitions, and the"
+              + " new text of each request is already greppable in its delta (default:"
+              + " ${DEFAULT-VALUE}).")
   int tailUnits;
 
   @Option(
