@@ -209,7 +209,7 @@ function _picocli_sdcap_encode() {
 
   local commands=""
   local flag_opts="'--strict' '-q' '--quiet' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'-o' '--output' '--input-format' '--field' '--session-fields' '--ttl' '--cache-bytes' '--max-depth' '--tail' '--max-line-bytes' '--port' '--path-prefix' '--method'"
+  local arg_opts="'-o' '--output' '--input-format' '--field' '--session-fields' '--ttl' '--cache-bytes' '--max-depth' '--tail' '--max-line-bytes' '--port' '--path-prefix' '--method' '--max-header-size' '--max-body-size' '--max-out-of-order' '--max-connections'"
   local FORMAT_option_args=("AUTO" "JSONL" "DUMPS" "PCAP") # --input-format values
 
   type compopt &>/dev/null && compopt +o default
@@ -254,6 +254,18 @@ function _picocli_sdcap_encode() {
       return
       ;;
     '--method')
+      return
+      ;;
+    '--max-header-size')
+      return
+      ;;
+    '--max-body-size')
+      return
+      ;;
+    '--max-out-of-order')
+      return
+      ;;
+    '--max-connections')
       return
       ;;
   esac

@@ -17,6 +17,7 @@ import org.sdcap.input.FieldNames;
 import org.sdcap.input.FieldRole;
 import org.sdcap.input.InputFormat;
 import org.sdcap.input.InputOptions;
+import org.sdcap.pcap.CaptureLimits;
 import org.sdcap.pcap.CaptureOptions;
 import org.sdcap.session.KeyComponent;
 import org.sdcap.session.SessionFieldNames;
@@ -177,6 +178,44 @@ final class EncodeCommand implements Callable<Integer> {
   List<String> methods = new ArrayList<>();
 
   @Option(
+      names = "--max-header-size",
+      paramLabel = "SIZE",
+      defaultValue = "64K",
+      converter = Sizes.ByteSize.class,
+      description =
+          "Captures: largest request or response header block (default: ${DEFAULT-VALUE}).")
+  long maxHeaderBytes;
+
+  @Option(
+      names = "--max-body-size",
+      paramLabel = "SIZE",
+      defaultValue = "64M",
+      converter = Sizes.ByteSize.class,
+      description =
+          "Captures: largest request body kept; the bytes beyond it are counted in"
+              + " body_dropped_bytes (default: ${DEFAULT-VALUE}).")
+  long maxBodyBytes;
+
+  @Option(
+      names = "--max-out-of-order",
+      paramLabel = "SIZE",
+      defaultValue = "16M",
+      converter = Sizes.ByteSize.class,
+      description =
+          "Captures: out-of-order bytes buffered per connection direction before the bytes missing"
+              + " ahead of them count as lost (default: ${DEFAULT-VALUE}).")
+  long maxOutOfOrderBytes;
+
+  @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      defaultValue = "16384",
+      description =
+          "Captures: connections tracked at once; beyond it the least recently active one is"
+              + " closed early (default: ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "Do not print the summary line.")
   boolean quiet;
@@ -253,8 +292,34 @@ final class EncodeCommand implements Callable<Integer> {
               + maxLineBytes);
     }
     CaptureOptions capture =
-        new CaptureOptions(List.copyOf(ports), List.copyOf(pathPrefixes), upper(methods));
+        new CaptureOptions(
+            List.copyOf(ports), List.copyOf(pathPrefixes), upper(methods), captureLimits());
     return new InputOptions(inputFormat, names, capture, (int) maxLineBytes);
+  }
+
+  private CaptureLimits captureLimits() {
+    // Bodies and header blocks are kept in Java arrays, so they stay below 2 GiB.
+    long arrayLimit = Integer.MAX_VALUE - 8;
+    requireRange("--max-header-size", maxHeaderBytes, 1024, arrayLimit);
+    requireRange("--max-body-size", maxBodyBytes, 0, arrayLimit);
+    requireRange("--max-out-of-order", maxOutOfOrderBytes, 0, Long.MAX_VALUE);
+    requireRange("--max-connections", maxConnections, 1, Integer.MAX_VALUE);
+    CaptureLimits defaults = CaptureLimits.defaults();
+    return new CaptureLimits(
+        (int) maxHeaderBytes,
+        (int) maxBodyBytes,
+        maxOutOfOrderBytes,
+        maxConnections,
+        defaults.holdNanos(),
+        defaults.maxHeldRequests(),
+        defaults.maxHeldBodyBytes());
+  }
+
+  private static void requireRange(String option, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          option + " must be between " + min + " and " + max + ", got " + value);
+    }
   }
 
   private EncodeOptions encodeOptions(FieldNames names) {

@@ -73,6 +73,30 @@ class EncodeCaptureTest {
                 + " 127.0.0.1:");
   }
 
+  @Test
+  void bodyLimitOptionCutsBodyAndSaysSo() throws Exception {
+    Path capture = CAPTURES.resolve("curl-lo.pcap");
+
+    Cli.Result encoded =
+        Cli.run("encode", "--max-body-size", "1K", capture.toString())
+            .expectExit(ExitCode.INPUT_DAMAGED);
+
+    assertThat(encoded.stderr())
+        .contains(
+            "announces Content-Length 3064, beyond the limit of 1024 body bytes (raise it with"
+                + " --max-body-size); only the first 1024 bytes are kept");
+    assertThat(encoded.out()).contains("\"body_dropped_bytes\":2040");
+  }
+
+  @Test
+  void headerLimitBelowMinimumIsUsageError() {
+    Cli.Result result =
+        Cli.run("encode", "--max-header-size", "100", CAPTURES.resolve("curl-lo.pcap").toString())
+            .expectExit(ExitCode.USAGE);
+
+    assertThat(result.stderr()).contains("--max-header-size must be between 1024 and");
+  }
+
   private static List<InputRecord> readCapture(Path capture) throws Exception {
     Diagnostics ignore =
         new Diagnostics() {
