@@ -39,6 +39,19 @@ import picocli.CommandLine.Parameters;
     })
 final class ReconstructCommand implements Callable<Integer> {
 
+  /** Describes what a partial body lacks, in the words of the input it came from. */
+  static String partialDescription(org.sdcap.v2.V2Record record) {
+    long missing = record.missingBytes();
+    if ("v1".equals(record.bodyForm())) {
+      return "the capture kept only its head and tail, and "
+          + (missing >= 0 ? missing + " bytes" : "the bytes")
+          + " between them were never captured";
+    }
+    return (missing >= 0 ? missing + " bytes" : "some bytes")
+        + " of the request were missing from the capture, and the body holds only the bytes"
+        + " that were captured";
+  }
+
   @Option(
       names = "--session",
       required = true,
@@ -113,10 +126,7 @@ final class ReconstructCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     if (result.record().partial()) {
-      String missing =
-          result.record().truncatedBytes() >= 0
-              ? result.record().truncatedBytes() + " bytes between them were never captured"
-              : "the bytes between them were never captured";
+      String what = partialDescription(result.record());
       if (!allowPartial) {
         throw new ReconstructException(
             ReconstructException.Kind.PARTIAL_BODY,
@@ -124,11 +134,11 @@ final class ReconstructCommand implements Callable<Integer> {
                 + n
                 + " of session "
                 + result.sessionKey()
-                + " is partial: the capture kept only its head and tail, and "
-                + missing
-                + "; to write head and tail anyway, add --allow-partial");
+                + " is partial: "
+                + what
+                + "; to write the bytes that were captured anyway, add --allow-partial");
       }
-      streams.err().println("sdcap: wrote the head and tail of a partial body; " + missing);
+      streams.err().println("sdcap: wrote a partial body: " + what);
     }
     OutputStream out = streams.out();
     out.write(result.body());

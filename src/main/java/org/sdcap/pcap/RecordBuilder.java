@@ -81,8 +81,12 @@ final class RecordBuilder {
     addConversationIds(request, fields);
     addFlags(request, contentEncoding, fields);
 
+    // A body with bytes missing from the capture is partial, so reconstruct writes it only when
+    // asked.
     RequestBody requestBody =
-        body == null ? null : RequestBody.whole(body, BodyForm.HTTP, null, -1);
+        body == null
+            ? null
+            : new RequestBody(body, BodyForm.HTTP, request.incomplete, body.length, null, -1, null);
     SourcePosition position =
         SourcePosition.ofPacket(fileName, request.firstPacket, request.firstByteOffset);
     return new InputRecord(position, fields, requestBody);

@@ -42,6 +42,8 @@ public final class V2Parser {
     boolean partial = false;
     long headLen = -1;
     long truncatedBytes = -1;
+    long missingBytes = -1;
+    String bodyForm = null;
     long prefixLen = 0;
     long suffixLen = 0;
     Object delta = null;
@@ -66,6 +68,8 @@ public final class V2Parser {
           case V2Fields.BODY_PARTIAL -> partial = value == JsonToken.VALUE_TRUE;
           case V2Fields.HEAD_LEN -> headLen = parser.getValueAsLong(-1);
           case "body_truncated_bytes" -> truncatedBytes = parser.getValueAsLong(-1);
+          case "missing_bytes" -> missingBytes = parser.getValueAsLong(-1);
+          case V2Fields.BODY_FORM -> bodyForm = parser.getValueAsString();
           case V2Fields.PREFIX_LEN -> prefixLen = parser.getValueAsLong(0);
           case V2Fields.SUFFIX_LEN -> suffixLen = parser.getValueAsLong(0);
           case V2Fields.BAD_LINE -> {
@@ -109,7 +113,8 @@ public final class V2Parser {
         sha256,
         partial,
         headLen,
-        truncatedBytes,
+        bodyForm,
+        truncatedBytes >= 0 ? truncatedBytes : missingBytes,
         prefixLen,
         suffixLen,
         pieces);

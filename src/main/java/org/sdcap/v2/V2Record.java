@@ -9,7 +9,9 @@ import org.sdcap.delta.DeltaApplier;
  *
  * @param parentSeq the parent's seq, or 0 for a root
  * @param pieces the delta's middle, or null when the record has no body
- * @param truncatedBytes the v1 field {@code body_truncated_bytes} of a partial body, or -1
+ * @param bodyForm the {@code body_form} member, or null when the record has no body
+ * @param missingBytes bytes of a partial body that were never captured: the v1 field {@code
+ *     body_truncated_bytes}, else the capture field {@code missing_bytes}; -1 when unknown
  */
 public record V2Record(
     String sessionKey,
@@ -20,7 +22,8 @@ public record V2Record(
     String bodySha256,
     boolean partial,
     long headLen,
-    long truncatedBytes,
+    String bodyForm,
+    long missingBytes,
     long prefixLen,
     long suffixLen,
     List<DeltaApplier.ParsedPiece> pieces) {

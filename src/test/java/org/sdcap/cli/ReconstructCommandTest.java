@@ -178,7 +178,7 @@ class ReconstructCommandTest {
             "sdcap: record 1 of session "
                 + partialKey
                 + " is partial: the capture kept only its head and tail, and 2000 bytes between them"
-                + " were never captured; to write head and tail anyway, add --allow-partial\n");
+                + " were never captured; to write the bytes that were captured anyway, add --allow-partial\n");
 
     Cli.Result allowed =
         Cli.run(
