@@ -145,7 +145,11 @@ public final class RoundTripCheck {
               .toList();
     }
     if (decoded.size() != files.size() || v2.size() != files.size()) {
-      differ("%d dump files, but %d v2 and %d decoded lines", files.size(), v2.size(), decoded.size());
+      differ(
+          "%d dump files, but %d v2 and %d decoded lines",
+          files.size(),
+          v2.size(),
+          decoded.size());
     }
     List<Original> originals = new ArrayList<>();
     long same = 0;

@@ -7,6 +7,7 @@
 # Usage: bench/roundtrip-check.sh FILE_OR_DIR...
 #   ROUNDTRIP_SAMPLES  bodies rebuilt per input (default 20, spread over the file)
 #   ROUNDTRIP_DIR      working directory (default: a temporary directory, removed at the end)
+#   ROUNDTRIP_ENCODE_OPTIONS  extra encode options, for example "--cache-bytes 1M --max-depth 3"
 #
 # Inputs are JSONL request logs (plain, or gzip, zstd, xz or bzip2 compressed) and dump directories;
 # pcap captures are skipped, because they have no lines to compare with. Needs java, jq and iconv;
@@ -17,6 +18,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 jar=$root/target/sdcap.jar
 sdcap=$root/bin/sdcap
 samples=${ROUNDTRIP_SAMPLES:-20}
+read -r -a encode_options <<<"${ROUNDTRIP_ENCODE_OPTIONS:-}"
 
 if [ $# -eq 0 ]; then
   echo "usage: bench/roundtrip-check.sh FILE_OR_DIR..." >&2
@@ -63,7 +65,7 @@ check_samples() {
   while read -r k key seq encoding partial; do
     allow=()
     [ "$partial" = true ] && allow=(--allow-partial)
-    if ! "$sdcap" reconstruct --session "$key" --n "$seq" "${allow[@]}" "$v2" \
+    if ! "$sdcap" reconstruct --session "$key" --n "$seq" ${allow[@]+"${allow[@]}"} "$v2" \
       >"$dir/sdcap-$k" 2>"$dir/sdcap-$k.err"; then
       echo "roundtrip-check: $name: sdcap reconstruct --session $key --n $seq failed:" \
         "$(cat "$dir/sdcap-$k.err")" >&2
@@ -75,7 +77,8 @@ check_samples() {
       mv "$dir/jq-$k.bytes" "$dir/jq-$k"
     fi
     if ! cmp -s "$dir/sdcap-$k" "$dir/body-$k"; then
-      echo "roundtrip-check: $name: session $key seq $seq: sdcap reconstruct differs from the input" >&2
+      echo "roundtrip-check: $name: session $key seq $seq:" \
+        "sdcap reconstruct differs from the input" >&2
     elif ! cmp -s "$dir/jq-$k" "$dir/body-$k"; then
       echo "roundtrip-check: $name: session $key seq $seq: the jq recipe differs from the input" >&2
     else
@@ -116,7 +119,8 @@ for input in "$@"; do
   fi
 
   status=0
-  "$sdcap" encode -o "$dir/v2.jsonl" "$input" 2>"$dir/encode.err" || status=$?
+  "$sdcap" encode ${encode_options[@]+"${encode_options[@]}"} -o "$dir/v2.jsonl" "$input" \
+    2>"$dir/encode.err" || status=$?
   if [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then
     echo "FAIL $name: encode exited with $status: $(tail -1 "$dir/encode.err")"
     failed=1
@@ -128,7 +132,8 @@ for input in "$@"; do
   if grep -q '"body_form":"v1"' "$dir/v2.jsonl"; then
     target=v1
   fi
-  if ! "$sdcap" decode --to "$target" "$dir/v2.jsonl" >"$dir/decoded.jsonl" 2>"$dir/decode.err"; then
+  if ! "$sdcap" decode --to "$target" "$dir/v2.jsonl" >"$dir/decoded.jsonl" \
+    2>"$dir/decode.err"; then
     echo "FAIL $name: decode failed: $(tail -1 "$dir/decode.err")"
     failed=1
     continue
@@ -150,6 +155,7 @@ for input in "$@"; do
     "$(field same_value "$counts")" "$(field records "$counts")" "$(field bad_lines "$counts")"
   printf ' %s of %s sampled bodies equal from reconstruct and jq; decode --to %s;' \
     "$matched" "$sampled" "$target"
-  printf ' encode exit %s, %s\n' "$status" "$(sed -n 's/^sdcap: .* warnings; //p' "$dir/encode.err")"
+  printf ' encode exit %s, %s\n' "$status" \
+    "$(sed -n 's/^sdcap: .* warnings; //p' "$dir/encode.err")"
 done
 exit "$failed"

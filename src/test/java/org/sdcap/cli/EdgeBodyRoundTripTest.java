@@ -35,7 +35,8 @@ class EdgeBodyRoundTripTest {
 
   @TempDir static Path temp;
 
-  private static final List<String> lines = new ArrayList<>();
+  private static final List<byte[]> lines = new ArrayList<>();
+  private static final List<String> userAgents = new ArrayList<>();
   private static final List<byte[]> bodies = new ArrayList<>();
   private static Path input;
   private static byte[] v2;
@@ -63,6 +64,12 @@ class EdgeBodyRoundTripTest {
     notUtf8Child[PREFIX.length() + 3] = (byte) 0xC3;
     addBase64("not-utf8", notUtf8Child);
 
+    // A log writer that does not validate put raw bytes that are not UTF-8 into the JSON string.
+    byte[] rawInString = {(byte) 0xE9, '-', (byte) 0xC3};
+    add(
+        "not-utf8-in-string",
+        concat(bytes("\"body\":\"" + PREFIX.replace("\"", "\\\"")), rawInString, bytes("\"")),
+        concat(bytes(PREFIX), rawInString));
     addString("lone-surrogate", PREFIX + "\uD83D alone" + SUFFIX);
     addString("lone-surrogate", PREFIX + "\uD83D alone, and \uDC00 too" + SUFFIX);
     addString("empty", "");
@@ -80,7 +87,7 @@ class EdgeBodyRoundTripTest {
         bytes("{}"));
 
     input = temp.resolve("edge.jsonl");
-    Files.writeString(input, String.join("", lines));
+    Files.write(input, concat(lines.toArray(byte[][]::new)));
     v2 = Cli.run("encode", "-q", input.toString()).expectExit(0).stdout();
     records = new ArrayList<>();
     for (byte[] line : JsonValues.lines(v2)) {
@@ -93,7 +100,7 @@ class EdgeBodyRoundTripTest {
   void decodeGivesTheInputBack() {
     Cli.Result decoded = Cli.runWithInput(v2, "decode").expectExit(0);
 
-    assertThat(decoded.out()).isEqualTo(String.join("", lines));
+    BodyBytes.assertSame(decoded.stdout(), concat(lines.toArray(byte[][]::new)), "decoded log");
   }
 
   @Test
@@ -134,7 +141,10 @@ class EdgeBodyRoundTripTest {
   void notUtf8AndLoneSurrogateBodiesAreLatin1() {
     for (int i = 0; i < records.size(); i++) {
       String userAgent = records.get(i).get("user_agent").asText();
-      boolean expected = userAgent.equals("not-utf8") || userAgent.equals("lone-surrogate");
+      boolean expected =
+          userAgent.equals("not-utf8")
+              || userAgent.equals("not-utf8-in-string")
+              || userAgent.equals("lone-surrogate");
       assertThat(isLatin1(records.get(i)))
           .as("record %d (%s)", i + 1, userAgent)
           .isEqualTo(expected);
@@ -243,22 +253,25 @@ class EdgeBodyRoundTripTest {
 
   /** Adds one compact log line: fixed metadata, the session's User-Agent, then {@code rest}. */
   private static void add(String userAgent, String rest, byte[] body) {
-    lines.add(
+    add(userAgent, bytes(rest), body);
+  }
+
+  private static void add(String userAgent, byte[] rest, byte[] body) {
+    String metadata =
         "{\"ts\":1700000000."
             + lines.size()
             + ",\"client\":\"10.0.0.1:4000\",\"model\":\"m\",\"user_agent\":"
             + JsonText.quote(userAgent)
-            + ","
-            + rest
-            + "}\n");
+            + ",";
+    lines.add(concat(bytes(metadata), rest, bytes("}\n")));
+    userAgents.add(userAgent);
     bodies.add(body);
   }
 
   private static int indexOf(String userAgent) {
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).contains("\"user_agent\":\"" + userAgent + "\"")) {
-        return i;
-      }
+    int index = userAgents.indexOf(userAgent);
+    if (index >= 0) {
+      return index;
     }
     throw new AssertionError("no record with user_agent " + userAgent);
   }

@@ -34,19 +34,23 @@ import org.sdcap.v2.Reconstructor;
  * the generator writes, is encoded with options that vary by seed, and must come back whole from
  * {@code decode}, and body by body from {@code reconstruct}.
  *
- * <p>Each dynamic test is named for its seed; a failure message starts with the seed and the encode
- * options, so {@code checkSeed(seed)} reproduces it.
+ * <p>Each dynamic test is named for its seed, and a failure message starts with the seed and the
+ * encode options. Seeds 1 to 16 run by default; {@code -Droundtrip.seeds=FIRST-LAST} runs others,
+ * for example {@code mvn -q test -Dtest=RoundTripPropertyTest -Droundtrip.seeds=1-500}.
  */
 class RoundTripPropertyTest {
 
-  private static final int SEEDS = 16;
+  private static final String DEFAULT_SEEDS = "1-16";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @TempDir Path temp;
 
   @TestFactory
   Stream<DynamicTest> generatedTrafficRoundTrips() {
-    return LongStream.rangeClosed(1, SEEDS)
+    String[] range = System.getProperty("roundtrip.seeds", DEFAULT_SEEDS).split("-", 2);
+    long first = Long.parseLong(range[0]);
+    long last = range.length == 2 ? Long.parseLong(range[1]) : first;
+    return LongStream.rangeClosed(first, last)
         .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> checkSeed(seed)));
   }
 
