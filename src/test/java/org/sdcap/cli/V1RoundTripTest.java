@@ -119,8 +119,8 @@ class V1RoundTripTest {
     assertThat(result.out()).isEqualTo(head + tail);
     assertThat(result.stderr())
         .isEqualTo(
-            "sdcap: wrote the head and tail of a partial body; 1010 bytes between them were never"
-                + " captured\n");
+            "sdcap: wrote a partial body: the capture kept only its head and tail, and 1010 bytes"
+                + " between them were never captured\n");
   }
 
   @Test
