@@ -76,7 +76,7 @@ final class ClaudeCodeSession extends Session {
 
     List<Header> extra =
         sessionHeader ? List.of(new Header("X-Claude-Code-Session-Id", sessionUuid)) : List.of();
-    GeneratedRequest request = post(micros, MESSAGES_PATH, extra, profile.model, body, traits);
+    GeneratedRequest request = post(micros, MESSAGES_PATH, extra, model(), body, traits);
     if (body.length >= config.sizes().maxHistoryBytes()) {
       compact();
     }
@@ -190,9 +190,14 @@ final class ClaudeCodeSession extends Session {
     messages.add(new Message("user", List.of(textBlock(summary))));
   }
 
+  /** Returns the model of this session's requests: sub-agents run on a smaller model. */
+  private String model() {
+    return subAgent ? "claude-haiku-4-5-20251001" : profile.model;
+  }
+
   private byte[] body(long micros) {
     JsonBuilder json = new JsonBuilder(JsonStyle.COMPACT, 64 * 1024);
-    json.beginObject().name("model").value(subAgent ? "claude-haiku-4-5-20251001" : profile.model);
+    json.beginObject().name("model").value(model());
     json.name("messages").beginArray();
     for (int i = 0; i < messages.size(); i++) {
       writeMessage(json, messages.get(i), i == messages.size() - 1);
