@@ -363,18 +363,22 @@ final class EncodeCommand implements Callable<Integer> {
     double seconds = nanos / 1e9;
     return String.format(
         Locale.ROOT,
-        "sdcap: %d records, %d sessions, %d roots, %d bad lines, %d warnings; %s in, %s out (%.1f%%)"
-            + " in %.1f s (%.0f MB/s)",
-        stats.records(),
-        stats.sessions(),
-        stats.roots(),
-        stats.badLines(),
-        diagnostics.warnings(),
+        "sdcap: %s, %s, %s, %s, %s; %s in, %s out (%.1f%%) in %.1f s (%.0f MB/s)",
+        count(stats.records(), "record"),
+        count(stats.sessions(), "session"),
+        count(stats.roots(), "root"),
+        count(stats.badLines(), "bad line"),
+        count(diagnostics.warnings(), "warning"),
         human(bytesIn),
         human(bytesOut),
         bytesIn == 0 ? 0.0 : 100.0 * bytesOut / bytesIn,
         seconds,
         seconds == 0 ? 0.0 : bytesIn / 1e6 / seconds);
+  }
+
+  /** Returns {@code "1 record"} or {@code "2 records"}. */
+  static String count(long number, String noun) {
+    return number + " " + noun + (number == 1 ? "" : "s");
   }
 
   static String human(long bytes) {

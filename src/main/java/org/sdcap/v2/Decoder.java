@@ -232,11 +232,9 @@ public final class Decoder {
     if (form == BodyForm.V1 && (target == Target.V1 || members.partial)) {
       int split = TextUnits.of(body, members.encoding).byteOffset((int) members.headLen);
       out.add(Member.text(fieldName, body, 0, split));
-      if (!members.v1TailAbsent) {
-        String tailName =
-            members.bodyTailField != null ? members.bodyTailField : V2Writer.V1_TAIL_FIELD;
-        out.add(Member.text(tailName, body, split, body.length));
-      }
+      String tailName =
+          members.bodyTailField != null ? members.bodyTailField : V2Writer.V1_TAIL_FIELD;
+      out.add(Member.text(tailName, body, split, body.length));
       return out;
     }
     // A v1 record with body_head but no body_tail right after it was read as a string body named
@@ -267,6 +265,8 @@ public final class Decoder {
    * Cuts a body the way the v1 capture middleware does: whole up to 3000 bytes, else head and tail.
    */
   private static List<Member> v1Cut(byte[] body, List<Member> metadata) {
+    // The cut body replaces any body_head and body_tail the full record carried as metadata.
+    metadata.removeIf(member -> member.hasName("body_head") || member.hasName("body_tail"));
     List<Member> out = new ArrayList<>(4);
     boolean truncated = body.length > 2 * V1_KEPT_BYTES;
     if (!hasMember(metadata, "body_bytes")) {

@@ -22,7 +22,6 @@ public final class V2Fields {
   public static final String BODY_ENCODING = "body_encoding";
   public static final String BODY_PARTIAL = "body_partial";
   public static final String HEAD_LEN = "head_len";
-  public static final String V1_TAIL_ABSENT = "v1_tail_absent";
   public static final String PREFIX_LEN = "prefix_len";
   public static final String SUFFIX_LEN = "suffix_len";
   public static final String DELTA = "delta";
@@ -52,7 +51,6 @@ public final class V2Fields {
           BODY_ENCODING,
           BODY_PARTIAL,
           HEAD_LEN,
-          V1_TAIL_ABSENT,
           PREFIX_LEN,
           SUFFIX_LEN,
           DELTA,

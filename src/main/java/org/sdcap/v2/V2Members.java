@@ -24,7 +24,6 @@ final class V2Members {
   BodyEncoding encoding = BodyEncoding.UTF8;
   boolean partial;
   long headLen = -1;
-  boolean v1TailAbsent;
   long prefixLen;
   long suffixLen;
   boolean eol = true;
@@ -63,7 +62,6 @@ final class V2Members {
         }
         case V2Fields.BODY_PARTIAL -> m.partial = scan.type(i) == ValueType.TRUE;
         case V2Fields.HEAD_LEN -> m.headLen = number(scan, buf, i);
-        case V2Fields.V1_TAIL_ABSENT -> m.v1TailAbsent = scan.type(i) == ValueType.TRUE;
         case V2Fields.PREFIX_LEN -> m.prefixLen = number(scan, buf, i);
         case V2Fields.SUFFIX_LEN -> m.suffixLen = number(scan, buf, i);
         case V2Fields.EOL -> m.eol = scan.type(i) != ValueType.FALSE;

@@ -90,8 +90,12 @@ class BadLineRoundTripTest {
     assertThat(stderr).hasSize(2);
     assertThat(stderr.get(0)).isEqualTo("sdcap: " + input + ":2: " + badLine.message());
     assertThat(stderr.get(1))
-        .startsWith("sdcap: " + badLine.records() + " records, 1 sessions, ")
-        .contains(" roots, 1 bad lines, 0 warnings; ");
+        .startsWith(
+            "sdcap: "
+                + badLine.records()
+                + (badLine.records() == 1 ? " record" : " records")
+                + ", 1 session, ")
+        .contains(", 1 bad line, 0 warnings; ");
     assertThat(Cli.runWithInput(result.stdout(), "decode").expectExit(0).stdout())
         .isEqualTo(badLine.content());
   }
