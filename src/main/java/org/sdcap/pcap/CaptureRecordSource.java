@@ -59,6 +59,10 @@ final class CaptureRecordSource implements RecordSource, RequestSink {
     return output.poll();
   }
 
+  private long filteredOut;
+  private HttpRequest firstFilteredOut;
+  private String firstFilteredOutText;
+
   @Override
   public void close() throws IOException {
     in.close();
@@ -82,6 +86,7 @@ final class CaptureRecordSource implements RecordSource, RequestSink {
     connections.closeAll(last);
     fragments.finish();
     queue.releaseAll(this::emit);
+    reportFilteredOut();
     report.finish();
   }
 
@@ -110,7 +115,39 @@ final class CaptureRecordSource implements RecordSource, RequestSink {
   public void completed(HttpRequest request) {
     if (wanted(request)) {
       queue.add(request);
+      return;
     }
+    if (filteredOut++ == 0) {
+      firstFilteredOut = request;
+      firstFilteredOutText = request.methodText() + " " + HttpSyntax.ascii(request.target);
+    }
+  }
+
+  /**
+   * Says how many requests the method and path filters left out, so that a capture of another API
+   * does not silently give no records.
+   */
+  private void reportFilteredOut() {
+    if (filteredOut == 0) {
+      return;
+    }
+    String filters =
+        "paths starting with "
+            + String.join(" or ", options.pathPrefixes())
+            + (options.methods().isEmpty()
+                ? ""
+                : " and methods " + String.join(", ", options.methods()));
+    report.warning(
+        firstFilteredOut.firstPacket,
+        firstFilteredOut.firstByteOffset,
+        "requests left out by filters",
+        filteredOut
+            + (filteredOut == 1 ? " HTTP request was" : " HTTP requests were")
+            + " left out because only "
+            + filters
+            + " are kept; the first was "
+            + firstFilteredOutText
+            + ". Keep every path with --path-prefix / (and every method by leaving out --method)");
   }
 
   private boolean wanted(HttpRequest request) {
