@@ -2,8 +2,11 @@ package org.sdcap.input;
 
 import java.io.IOException;
 import java.io.InputStream;
-import org.apache.commons.compress.compressors.CompressorException;
-import org.apache.commons.compress.compressors.CompressorStreamFactory;
+import java.util.function.Consumer;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
 /**
  * The compression formats recognised by their magic numbers, never by file name.
@@ -16,22 +19,19 @@ import org.apache.commons.compress.compressors.CompressorStreamFactory;
  * </pre>
  */
 enum Compression {
-  GZIP("gzip", CompressorStreamFactory.GZIP, new byte[] {0x1f, (byte) 0x8b}),
-  ZSTD(
-      "zstd", CompressorStreamFactory.ZSTANDARD, new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd}),
-  XZ("xz", CompressorStreamFactory.XZ, new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0}),
-  BZIP2("bzip2", CompressorStreamFactory.BZIP2, new byte[] {'B', 'Z', 'h'});
+  GZIP("gzip", new byte[] {0x1f, (byte) 0x8b}),
+  ZSTD("zstd", new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd}),
+  XZ("xz", new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0}),
+  BZIP2("bzip2", new byte[] {'B', 'Z', 'h'});
 
   /** The length of the longest magic number, which is the number of bytes to peek at. */
   static final int MAGIC_BYTES = 6;
 
   private final String displayName;
-  private final String factoryName;
   private final byte[] magic;
 
-  Compression(String displayName, String factoryName, byte[] magic) {
+  Compression(String displayName, byte[] magic) {
     this.displayName = displayName;
-    this.factoryName = factoryName;
     this.magic = magic;
   }
 
@@ -49,16 +49,47 @@ enum Compression {
     return null;
   }
 
+  /** Returns the magic number that starts every member of this format. */
+  byte[] magic() {
+    return magic.clone();
+  }
+
   /**
    * Opens a decompressing stream that reads every member of a concatenated file (several gzip
-   * members, xz streams or bzip2 streams one after another), not only the first.
+   * members, zstd frames, xz streams or bzip2 streams one after another), not only the first.
+   *
+   * @param compressed starts with this format's magic number and supports mark and reset
+   * @param warnings receives a message for trailing bytes that are skipped without losing data
+   * @throws IOException when the first member's header is damaged
    */
-  InputStream decompress(InputStream in) throws IOException {
-    try {
-      return new CompressorStreamFactory(true).createCompressorInputStream(factoryName, in);
-    } catch (CompressorException e) {
-      throw new IOException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
-    }
+  InputStream decompress(CountingInputStream compressed, Consumer<String> warnings)
+      throws IOException {
+    return switch (this) {
+      case GZIP ->
+          new ConcatenatedMembersInputStream(
+              compressed,
+              this,
+              "member",
+              in ->
+                  GzipCompressorInputStream.builder()
+                      .setInputStream(in)
+                      .setDecompressConcatenated(false)
+                      .get(),
+              warnings);
+      case BZIP2 ->
+          new ConcatenatedMembersInputStream(
+              compressed,
+              this,
+              "stream",
+              in -> new BZip2CompressorInputStream(in, false),
+              warnings);
+      case ZSTD -> new ZstdCompressorInputStream(new ZstdFrameTracker(compressed));
+      case XZ ->
+          XZCompressorInputStream.builder()
+              .setInputStream(compressed)
+              .setDecompressConcatenated(true)
+              .get();
+    };
   }
 
   private static boolean startsWith(byte[] head, byte[] prefix) {

@@ -113,7 +113,10 @@ public final class InputOpener {
       if (compression == null) {
         head = peek(in, CAPTURE_MAGIC_BYTES);
       } else {
-        DecompressedInputStream decompressed = DecompressedInputStream.open(in, compression);
+        SourcePosition file = SourcePosition.ofFile(name);
+        DecompressedInputStream decompressed =
+            DecompressedInputStream.open(
+                in, compression, message -> diagnostics.warning(file, message));
         data = decompressed;
         head = decompressed.peek(CAPTURE_MAGIC_BYTES);
       }
