@@ -3,6 +3,7 @@ package org.sdcap.input;
 import java.io.BufferedInputStream;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -122,7 +123,10 @@ public final class InputOpener {
       }
       if (options.format() == InputFormat.PCAP
           || (options.format() == InputFormat.AUTO && isCaptureMagic(head))) {
-        return CaptureSource.open(data, name, options.captureOptions(), diagnostics);
+        // The capture reader sees damaged compressed data as the end of the file, so it reports a
+        // cut-off capture the same way whether the file was compressed or not.
+        InputStream capture = data == in ? in : new EndAtDamage(data, name, diagnostics);
+        return CaptureSource.open(capture, name, options.captureOptions(), diagnostics);
       }
       return new JsonlReader(data, name, options, diagnostics);
     } catch (DamagedCompressedDataException e) {
@@ -177,6 +181,46 @@ public final class InputOpener {
 
   private static String formatName(InputFormat format) {
     return format.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Reports damaged compressed data once, then ends the stream there. */
+  private static final class EndAtDamage extends FilterInputStream {
+    private final SourcePosition file;
+    private final Diagnostics diagnostics;
+    private boolean ended;
+
+    EndAtDamage(InputStream in, String name, Diagnostics diagnostics) {
+      super(in);
+      this.file = SourcePosition.ofFile(name);
+      this.diagnostics = diagnostics;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int count = read(one, 0, 1);
+      return count < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] target, int offset, int length) throws IOException {
+      if (ended) {
+        return -1;
+      }
+      try {
+        return in.read(target, offset, length);
+      } catch (DamagedCompressedDataException e) {
+        diagnostics.damaged(file, e.getMessage());
+        ended = true;
+        return -1;
+      }
+    }
+
+    @Override
+    public long skip(long count) throws IOException {
+      byte[] scratch = new byte[(int) Math.min(count, 8 << 10)];
+      return Math.max(read(scratch, 0, scratch.length), 0);
+    }
   }
 
   /** A source without items, for an input whose data could not be read at all. */

@@ -271,6 +271,26 @@ class InputOpenerTest {
     assertThat(read(List.of(compressed.toString()))).isEmpty();
   }
 
+  @Test
+  void cutCompressedCaptureKeepsEarlierRequests() throws IOException {
+    Path compressed = compress("gzip", Path.of("testdata", "pcap", "python-any.pcap"), "c.gz");
+    byte[] bytes = Files.readAllBytes(compressed);
+    Files.write(compressed, Arrays.copyOf(bytes, bytes.length * 2 / 3));
+
+    List<InputItem> items = read(List.of(compressed.toString()));
+
+    assertThat(items).isNotEmpty();
+    assertThat(diagnostics.reports.get(0))
+        .matches(
+            "damaged "
+                + compressed
+                + ": gzip data is cut off after [0-9]+ decompressed bytes; was the file still"
+                + " being written\\? Everything before the cut was read\\.");
+    assertThat(diagnostics.reports.get(1))
+        .startsWith("damaged " + compressed + ": packet ")
+        .contains(" the file ends after ");
+  }
+
   /**
    * Returns a capture file without packets: a pcap file header (Ethernet, snap length 65535) in the
    * byte order and resolution {@code magic} gives, or a pcapng Section Header Block.
