@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
  * <p>Each file becomes a record with the fields {@code ts} (epoch_ms / 1000 as an exact decimal
  * JSON number, for example {@code 1700000000.123}) and {@code dump_file} (the file name), and the
  * file's bytes as a {@link BodyForm#DUMP} body, whatever they are. Files with other names and
- * subdirectories are skipped with a warning. Only the file names are held in memory; files are read
- * one at a time.
+ * subdirectories are skipped with a warning. A file that cannot be read is reported as damaged and
+ * skipped. Only the file names are held in memory; files are read one at a time.
  */
 public final class DumpDirectoryReader implements RecordSource {
 
@@ -31,14 +32,20 @@ public final class DumpDirectoryReader implements RecordSource {
   private final Path directory;
   private final String displayName;
   private final int maxFileBytes;
+  private final Diagnostics diagnostics;
   private final List<DumpFile> files;
   private int next;
 
   private DumpDirectoryReader(
-      Path directory, String displayName, int maxFileBytes, List<DumpFile> files) {
+      Path directory,
+      String displayName,
+      int maxFileBytes,
+      Diagnostics diagnostics,
+      List<DumpFile> files) {
     this.directory = directory;
     this.displayName = displayName;
     this.maxFileBytes = maxFileBytes;
+    this.diagnostics = diagnostics;
     this.files = files;
   }
 
@@ -67,22 +74,24 @@ public final class DumpDirectoryReader implements RecordSource {
       }
     }
     files.sort(Comparator.comparing(DumpFile::seq).thenComparing(DumpFile::name));
-    return new DumpDirectoryReader(directory, displayName, maxFileBytes, files);
+    return new DumpDirectoryReader(directory, displayName, maxFileBytes, diagnostics, files);
   }
 
   @Override
   public InputItem next() throws IOException {
-    if (next == files.size()) {
-      return null;
+    while (next < files.size()) {
+      DumpFile file = files.get(next++);
+      SourcePosition position = SourcePosition.ofFile(child(displayName, file.name()));
+      byte[] body = readBody(directory.resolve(file.name()), position);
+      if (body != null) {
+        List<Field> fields =
+            List.of(
+                Field.ofNumberText("ts", epochMillisToSeconds(file.epochMillis())),
+                Field.ofString("dump_file", file.name()));
+        return new InputRecord(position, fields, RequestBody.whole(body, BodyForm.DUMP, null, -1));
+      }
     }
-    DumpFile file = files.get(next++);
-    SourcePosition position = SourcePosition.ofFile(child(displayName, file.name()));
-    byte[] body = readBody(directory.resolve(file.name()), position);
-    List<Field> fields =
-        List.of(
-            Field.ofNumberText("ts", epochMillisToSeconds(file.epochMillis())),
-            Field.ofString("dump_file", file.name()));
-    return new InputRecord(position, fields, RequestBody.whole(body, BodyForm.DUMP, null, -1));
+    return null;
   }
 
   @Override
@@ -103,6 +112,12 @@ public final class DumpDirectoryReader implements RecordSource {
     return digits.substring(0, point) + "." + digits.substring(point);
   }
 
+  /**
+   * Reads a dump file, or reports it as damaged and returns null when it cannot be read (a dangling
+   * symbolic link, a file without read permission, a file deleted after it was listed).
+   *
+   * @throws InputException when the file is larger than the maximum
+   */
   private byte[] readBody(Path file, SourcePosition position) throws InputException {
     try (InputStream in = Files.newInputStream(file)) {
       // Read one byte past the maximum to notice a file that grew after it was listed.
@@ -120,8 +135,16 @@ public final class DumpDirectoryReader implements RecordSource {
     } catch (InputException e) {
       throw e;
     } catch (IOException e) {
-      throw new InputException(position, "cannot read file: " + OsErrors.reason(e), e);
+      diagnostics.damaged(position, unreadableReason(file, e) + ", so its body is lost");
+      return null;
     }
+  }
+
+  private static String unreadableReason(Path file, IOException e) {
+    if (e instanceof NoSuchFileException && Files.isSymbolicLink(file)) {
+      return "dump file is a symbolic link to a missing file";
+    }
+    return "cannot read dump file: " + OsErrors.reason(e);
   }
 
   private static List<String> listNames(Path directory, String displayName) throws InputException {

@@ -3,11 +3,13 @@ package org.sdcap.input;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +114,57 @@ class DumpDirectoryReaderTest {
         .hasMessage(
             "dumps/req_2_1000.json: dump file is larger than the maximum of 10 bytes. Raise the"
                 + " limit with --max-line-bytes (up to 2147483583 bytes).");
+  }
+
+  @Test
+  void danglingSymbolicLinkIsReportedAndSkipped() throws IOException {
+    write("req_1_1000.json", "one");
+    Files.createSymbolicLink(directory.resolve("req_2_2000.json"), directory.resolve("gone.json"));
+    write("req_3_3000.json", "three");
+
+    List<InputItem> items = read();
+
+    assertThat(items)
+        .extracting(item -> ((InputRecord) item).field("dump_file").stringValue())
+        .containsExactly("req_1_1000.json", "req_3_3000.json");
+    assertThat(diagnostics.reports)
+        .containsExactly(
+            "damaged dumps/req_2_2000.json: dump file is a symbolic link to a missing file, so its"
+                + " body is lost");
+  }
+
+  @Test
+  void symbolicLinkLoopIsReportedAndSkipped() throws IOException {
+    Path loop = directory.resolve("req_1_1000.json");
+    Files.createSymbolicLink(loop, loop);
+    write("req_2_2000.json", "two");
+
+    List<InputItem> items = read();
+
+    assertThat(items).hasSize(1);
+    assertThat(((InputRecord) items.get(0)).field("dump_file").stringValue())
+        .isEqualTo("req_2_2000.json");
+    assertThat(diagnostics.reports)
+        .containsExactly(
+            "damaged dumps/req_1_1000.json: cannot read dump file: Too many levels of symbolic"
+                + " links or unable to access attributes of symbolic link, so its body is lost");
+  }
+
+  @Test
+  void fileWithoutReadPermissionIsReportedAndSkipped() throws IOException {
+    Path secret = directory.resolve("req_1_1000.json");
+    Files.writeString(secret, "secret");
+    Files.setPosixFilePermissions(secret, Set.of());
+    // The superuser reads any file, so there is nothing to test when the tests run as root.
+    assumeFalse(Files.isReadable(secret), "the file stays readable for this user");
+
+    List<InputItem> items = read();
+
+    assertThat(items).isEmpty();
+    assertThat(diagnostics.reports)
+        .containsExactly(
+            "damaged dumps/req_1_1000.json: cannot read dump file: Permission denied, so its body"
+                + " is lost");
   }
 
   @Test
