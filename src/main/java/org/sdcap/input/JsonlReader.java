@@ -21,10 +21,10 @@ import org.sdcap.json.ValueType;
  * object, an object with a duplicate member name (a record cannot keep both values) or a member
  * name that is not valid UTF-8 or contains a lone surrogate escape (v2 writes names as they are,
  * and jq 1.6 rejects a line with a lone surrogate escape), or a run of NUL bytes. Each bad line is
- * also reported to {@link Diagnostics#damaged}. A run of NUL bytes at the start of a line becomes
- * its own bad line, and the rest of the line is read as a line of its own. JSON whitespace includes
- * {@code \r}, so CRLF line endings need nothing special. See {@link LineRecordBuilder} for how the
- * body is chosen.
+ * also reported to {@link Diagnostics#damaged}. A run of NUL bytes or a UTF-8 byte order mark at
+ * the start of a line becomes its own bad line, and the rest of the line is read as a line of its
+ * own, so that a record after either is kept as a record. JSON whitespace includes {@code \r}, so
+ * CRLF line endings need nothing special. See {@link LineRecordBuilder} for how the body is chosen.
  */
 public final class JsonlReader implements RecordSource {
 
@@ -73,6 +73,10 @@ public final class JsonlReader implements RecordSource {
       int length = lines.segmentLength();
       return badLine(
           position, "run of " + length + " NUL bytes (a copytruncate hole?)", new byte[length]);
+    }
+    if (lines.isByteOrderMark()) {
+      return badLine(
+          position, "UTF-8 byte order mark (EF BB BF)", LineReader.BYTE_ORDER_MARK.clone());
     }
 
     byte[] buf = lines.buffer();

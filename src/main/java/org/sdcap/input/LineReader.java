@@ -2,6 +2,7 @@ package org.sdcap.input;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import org.sdcap.json.ByteSearch;
 
 /**
@@ -12,7 +13,8 @@ import org.sdcap.json.ByteSearch;
  * start of a line, which logrotate's copytruncate leaves when a writer keeps its file offset, is
  * delivered as separate segments of at most {@link #NUL_RUN_PIECE_BYTES} that are counted, not
  * buffered; the rest of that line follows as its own segment with {@link #offsetInLine()} past the
- * run.
+ * run. A UTF-8 byte order mark (EF BB BF) at the start of a line is split off the same way, as a
+ * segment of its own.
  *
  * <p>A line longer than the maximum is an {@link InputException}; at most the maximum plus one byte
  * is ever buffered. When a decompressor reports damaged data, the damage is reported to {@link
@@ -22,6 +24,9 @@ final class LineReader {
 
   /** The largest piece of a NUL run delivered at once. */
   static final int NUL_RUN_PIECE_BYTES = 16 << 20;
+
+  /** The UTF-8 byte order mark; callers must not modify it. */
+  static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private static final int INITIAL_BUFFER_BYTES = 1 << 20;
 
@@ -44,6 +49,7 @@ final class LineReader {
   private int segmentEnd;
   private boolean segmentEndsWithNewline;
   private int nulRunLength;
+  private boolean byteOrderMark;
 
   LineReader(InputStream in, String fileName, int maxLineBytes, Diagnostics diagnostics) {
     this.in = in;
@@ -70,15 +76,21 @@ final class LineReader {
     if (start == limit && !fill()) {
       return false;
     }
-    if (buf[start] == 0 && (offsetInLine == 0 || previousWasNulRun)) {
+    boolean lineStart = offsetInLine == 0 || previousWasNulRun;
+    if (buf[start] == 0 && lineStart) {
       readNulRun();
+    } else if (buf[start] == BYTE_ORDER_MARK[0] && lineStart && startsWithByteOrderMark()) {
+      readByteOrderMark();
     } else {
       readLine();
     }
     return true;
   }
 
-  /** Returns the buffer that contains the current segment, which is empty for a NUL run. */
+  /**
+   * Returns the buffer that contains the current segment, which is empty for a NUL run and a byte
+   * order mark.
+   */
   byte[] buffer() {
     return buf;
   }
@@ -91,14 +103,22 @@ final class LineReader {
     return segmentEnd;
   }
 
-  /** Returns the length of the current segment in bytes, NUL runs included. */
+  /** Returns the length of the current segment in bytes, NUL runs and byte order marks included. */
   int segmentLength() {
+    if (byteOrderMark) {
+      return BYTE_ORDER_MARK.length;
+    }
     return isNulRun() ? nulRunLength : segmentEnd - segmentStart;
   }
 
   /** Returns true when the current segment is a run of {@link #segmentLength()} NUL bytes. */
   boolean isNulRun() {
     return nulRunLength > 0;
+  }
+
+  /** Returns true when the current segment is a UTF-8 byte order mark, EF BB BF. */
+  boolean isByteOrderMark() {
+    return byteOrderMark;
   }
 
   /**
@@ -139,12 +159,42 @@ final class LineReader {
     segmentStart = start;
     segmentEnd = start;
     nulRunLength = count;
+    byteOrderMark = false;
     previousWasNulRun = true;
+    endSegmentAtNewline();
+  }
+
+  /**
+   * Buffers the first bytes of the line and returns true when they are a byte order mark. A buffer
+   * too small to hold the mark and one more byte, which only a maximum line length below 3 gives,
+   * never finds one.
+   */
+  private boolean startsWithByteOrderMark() throws IOException {
+    if (buf.length <= BYTE_ORDER_MARK.length) {
+      return false;
+    }
+    while (limit - start < BYTE_ORDER_MARK.length) {
+      if (!fill()) {
+        return false;
+      }
+    }
+    return Arrays.equals(
+        buf, start, start + BYTE_ORDER_MARK.length, BYTE_ORDER_MARK, 0, BYTE_ORDER_MARK.length);
+  }
+
+  private void readByteOrderMark() throws IOException {
+    start += BYTE_ORDER_MARK.length;
+    segmentStart = start;
+    segmentEnd = start;
+    nulRunLength = 0;
+    byteOrderMark = true;
+    previousWasNulRun = false;
     endSegmentAtNewline();
   }
 
   private void readLine() throws IOException {
     nulRunLength = 0;
+    byteOrderMark = false;
     previousWasNulRun = false;
     int scanned = 0;
     while (true) {
@@ -171,7 +221,7 @@ final class LineReader {
     }
   }
 
-  /** Consumes a newline that directly follows the current NUL run, if there is one. */
+  /** Consumes a newline that directly follows the current NUL run or byte order mark, if any. */
   private void endSegmentAtNewline() throws IOException {
     if (start == limit) {
       fill();

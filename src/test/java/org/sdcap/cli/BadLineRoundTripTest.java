@@ -24,6 +24,8 @@ class BadLineRoundTripTest {
       "{\"ts\":1700000000.5,\"client\":\"10.0.0.1:4000\",\"user_agent\":\"curl/8.5.0\","
           + "\"body\":\"{\\\"model\\\":\\\"gpt-4o\\\"}\"}";
 
+  private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
   @TempDir Path temp;
 
   /**
@@ -60,6 +62,11 @@ class BadLineRoundTripTest {
             "NUL bytes before a record",
             concat(bytes(GOOD + "\n"), new byte[7], bytes(GOOD + "\n")),
             "run of 7 NUL bytes (a copytruncate hole?)",
+            2),
+        new Case(
+            "byte order mark before a record",
+            concat(bytes(GOOD + "\n"), BYTE_ORDER_MARK, bytes(GOOD + "\n")),
+            "UTF-8 byte order mark (EF BB BF)",
             2),
         between(
             "duplicate member name",
@@ -134,6 +141,20 @@ class BadLineRoundTripTest {
     assertThat(stderr.get(all.size())).contains(" roots, " + all.size() + " bad lines, ");
     assertThat(Cli.runWithInput(result.stdout(), "decode").expectExit(0).stdout())
         .isEqualTo(content.toByteArray());
+  }
+
+  @Test
+  void byteOrderMarkAtFileStartKeepsFirstRecord() throws Exception {
+    byte[] content = concat(BYTE_ORDER_MARK, bytes(GOOD + "\n" + GOOD + "\n"));
+    Path input = Files.write(temp.resolve("app.log"), content);
+
+    Cli.Result result = Cli.run("encode", input.toString()).expectExit(0);
+
+    assertThat(result.stderr().lines().toList().get(0))
+        .isEqualTo("sdcap: " + input + ":1: UTF-8 byte order mark (EF BB BF)");
+    assertThat(result.stderr()).contains("sdcap: 2 records, 1 session, ");
+    assertThat(Cli.runWithInput(result.stdout(), "decode").expectExit(0).stdout())
+        .isEqualTo(content);
   }
 
   private static Case between(String name, byte[] line, String message) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonlReaderTest {
 
+  private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
   private final RecordingDiagnostics diagnostics = new RecordingDiagnostics();
 
   @Test
@@ -437,6 +439,77 @@ class JsonlReaderTest {
   }
 
   @Test
+  void byteOrderMarkBeforeObjectSplitsTheLine() throws IOException {
+    byte[] input = concat(BYTE_ORDER_MARK, "{\"ts\":1}\n{\"ts\":2}\n".getBytes(UTF_8));
+
+    List<InputItem> items = read(input, InputOptions.defaults());
+
+    assertThat(Items.describeAll(items))
+        .containsExactly(
+            "bad test.jsonl:1 [UTF-8 byte order mark (EF BB BF)] raw=\u00EF\u00BB\u00BF (no newline)",
+            "record test.jsonl:1 {ts=1 }",
+            "record test.jsonl:2 {ts=2 }");
+    assertThat(diagnostics.reports)
+        .containsExactly("damaged test.jsonl:1: UTF-8 byte order mark (EF BB BF)");
+  }
+
+  @Test
+  void byteOrderMarkAloneIsOneBadLine() throws IOException {
+    byte[] input = concat(BYTE_ORDER_MARK, "\n{}\n".getBytes(UTF_8));
+
+    List<InputItem> items = read(input, InputOptions.defaults());
+
+    BadLine bad = (BadLine) items.get(0);
+    assertThat(bad.raw()).isEqualTo(BYTE_ORDER_MARK);
+    assertThat(bad.endsWithNewline()).isTrue();
+    assertThat(items.get(1)).isInstanceOf(InputRecord.class);
+    assertThat(items.get(1).position().line()).isEqualTo(2);
+  }
+
+  @Test
+  void byteOrderMarkAtEndOfInputHasNoNewline() throws IOException {
+    byte[] input = concat("{}\n".getBytes(UTF_8), BYTE_ORDER_MARK);
+
+    List<InputItem> items = read(input, InputOptions.defaults());
+
+    assertThat(items).hasSize(2);
+    BadLine bad = (BadLine) items.get(1);
+    assertThat(bad.raw()).isEqualTo(BYTE_ORDER_MARK);
+    assertThat(bad.endsWithNewline()).isFalse();
+  }
+
+  @Test
+  void byteOrderMarkBeforeGarbageCountsOffsetsFromLineStart() throws IOException {
+    byte[] input = concat(BYTE_ORDER_MARK, "{\"ts\" 1}\n".getBytes(UTF_8));
+
+    List<InputItem> items = read(input, InputOptions.defaults());
+
+    assertThat(((BadLine) items.get(1)).reason())
+        .isEqualTo(
+            "invalid JSON at byte offset 9: expected ':' after member name \"ts\", found '1'");
+  }
+
+  @Test
+  void byteOrderMarkAfterLineStartStaysInTheLine() throws IOException {
+    byte[] line = concat("{\"a\":1}".getBytes(UTF_8), BYTE_ORDER_MARK);
+
+    List<InputItem> items = read(concat(line, "\n".getBytes(UTF_8)), InputOptions.defaults());
+
+    assertThat(items).hasSize(1);
+    assertThat(((BadLine) items.get(0)).raw()).isEqualTo(line);
+  }
+
+  @Test
+  void incompleteByteOrderMarkStaysInTheLine() throws IOException {
+    byte[] input = {(byte) 0xEF, (byte) 0xBB, '\n'};
+
+    List<InputItem> items = read(input, InputOptions.defaults());
+
+    assertThat(items).hasSize(1);
+    assertThat(((BadLine) items.get(0)).raw()).isEqualTo(new byte[] {(byte) 0xEF, (byte) 0xBB});
+  }
+
+  @Test
   void crlfLinesParseAndBadLinesKeepTheCarriageReturn() throws IOException {
     List<InputItem> items = read("{\"ts\":1}\r\nbad\r\n{\"ts\":3}\r\n");
 
@@ -496,9 +569,13 @@ class JsonlReaderTest {
     assertThat(actual).as("seed %d", seed).isEqualTo(expected);
   }
 
-  /** Lines of every kind, NUL runs and a 1,500-byte line among them, and a torn last line. */
+  /**
+   * Lines of every kind, byte order marks, NUL runs and a 1,500-byte line among them, and a torn
+   * last line.
+   */
   private static byte[] mixedInput() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(BYTE_ORDER_MARK);
     String lines =
         "{\"ts\":1,\"body\":\"a\\nb\",\"status\":200}\n"
             + "\n"
@@ -511,6 +588,10 @@ class JsonlReaderTest {
     out.writeBytes(lines.getBytes(UTF_8));
     out.writeBytes(new byte[700]);
     out.writeBytes("{\"after\":\"hole\"}\n".getBytes(UTF_8));
+    out.writeBytes(BYTE_ORDER_MARK);
+    out.writeBytes("\n".getBytes(UTF_8));
+    out.writeBytes(BYTE_ORDER_MARK);
+    out.writeBytes("{\"after\":\"mark\"}\n".getBytes(UTF_8));
     out.writeBytes(("{\"long\":\"" + "z".repeat(1500) + "\"}\n").getBytes(UTF_8));
     out.writeBytes(new byte[300]);
     out.writeBytes("\n{\"torn\":".getBytes(UTF_8));
