@@ -22,9 +22,9 @@ import org.sdcap.json.ValueType;
  * name that is not valid UTF-8 or contains a lone surrogate escape (v2 writes names as they are,
  * and jq 1.6 rejects a line with a lone surrogate escape), or a run of NUL bytes. Each bad line is
  * also reported to {@link Diagnostics#damaged}. A run of NUL bytes or a UTF-8 byte order mark at
- * the start of a line becomes its own bad line, and the rest of the line is read as a line of its
- * own, so that a record after either is kept as a record. JSON whitespace includes {@code \r}, so
- * CRLF line endings need nothing special. See {@link LineRecordBuilder} for how the body is chosen.
+ * the start of a line becomes its own bad line. The rest of the line is read as a line of its own,
+ * so a record after either stays a record. JSON whitespace includes {@code \r}, so CRLF line
+ * endings need nothing special. See {@link LineRecordBuilder} for how the body is chosen.
  */
 public final class JsonlReader implements RecordSource {
 
