@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import org.sdcap.input.InputException;
+import org.sdcap.input.InputNotReadableException;
 import org.sdcap.v2.ReconstructException;
 
 /** Maps exceptions that reach the command line to a message on stderr and an exit code. */
@@ -23,11 +24,11 @@ final class Failures {
     if (cause instanceof ReconstructException reconstruct) {
       code = exitCodeOf(reconstruct.kind());
       message = reconstruct.getMessage();
+    } else if (cause instanceof InputNotReadableException unreadable) {
+      code = ExitCode.CANNOT_READ;
+      message = unreadable.getMessage();
     } else if (cause instanceof InputException input) {
-      code =
-          input.getCause() instanceof IOException && !(input.getCause() instanceof InputException)
-              ? ExitCode.CANNOT_READ
-              : ExitCode.INPUT_DAMAGED;
+      code = ExitCode.INPUT_DAMAGED;
       message = input.getMessage();
     } else if (cause instanceof NoSuchFileException missing) {
       code = ExitCode.CANNOT_READ;
