@@ -1,11 +1,7 @@
 package org.sdcap.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +11,7 @@ import org.sdcap.encode.EncodeStats;
 import org.sdcap.encode.Encoder;
 import org.sdcap.input.FieldNames;
 import org.sdcap.input.FieldRole;
+import org.sdcap.input.InputException;
 import org.sdcap.input.InputFormat;
 import org.sdcap.input.InputOptions;
 import org.sdcap.pcap.CaptureLimits;
@@ -242,40 +239,40 @@ final class EncodeCommand implements Callable<Integer> {
 
     long started = System.nanoTime();
     StderrDiagnostics diagnostics = new StderrDiagnostics(streams.err());
-    CountingOutputStream counted;
-    Path temporary = null;
-    OutputStream target;
-    if (output != null) {
-      temporary = output.resolveSibling("." + output.getFileName() + ".partial");
-      target = Files.newOutputStream(temporary);
-    } else {
-      target = streams.out();
-    }
-    counted = new CountingOutputStream(new BufferedOutputStream(target, 1 << 16));
-    EncodeStats stats;
-    long bytesIn;
-    try (Inputs inputs = Inputs.open(files, inputOptions, diagnostics, streams)) {
+    try (OutputFile out = OutputFile.open(output, streams.out(), spec)) {
+      CountingOutputStream counted = new CountingOutputStream(out.stream());
       Encoder encoder = new Encoder(encodeOptions, new V2Writer(counted, tailUnits));
-      stats = encoder.encodeAll(inputs.source());
-      counted.flush();
-      bytesIn = inputs.bytesRead();
-    } finally {
-      if (output != null) {
-        counted.close();
+      EncodeStats stats;
+      long bytesIn;
+      InputException stoppedBy = null;
+      try (Inputs inputs = Inputs.open(files, inputOptions, diagnostics, streams)) {
+        try {
+          encoder.encodeAll(inputs.source());
+        } catch (InputException e) {
+          // An input that cannot be read further ends the run, but what was read is kept.
+          stoppedBy = e;
+        }
+        stats = encoder.finish();
+        bytesIn = inputs.bytesRead();
       }
-    }
-    if (temporary != null) {
-      Files.move(
-          temporary, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
+      counted.flush();
+      out.commit();
 
-    if (!quiet) {
-      streams
-          .err()
-          .println(
-              summary(stats, diagnostics, bytesIn, counted.count(), System.nanoTime() - started));
-      streams.err().flush();
+      if (!quiet) {
+        streams
+            .err()
+            .println(
+                summary(stats, diagnostics, bytesIn, counted.count(), System.nanoTime() - started));
+        streams.err().flush();
+      }
+      if (stoppedBy != null) {
+        throw stoppedBy;
+      }
+      return exitCode(stats, diagnostics);
     }
+  }
+
+  private int exitCode(EncodeStats stats, StderrDiagnostics diagnostics) {
     boolean lostData = diagnostics.damaged() > stats.badLines();
     if (lostData || (strict && diagnostics.damaged() > 0)) {
       return ExitCode.INPUT_DAMAGED;

@@ -39,6 +39,13 @@ final class Failures {
     } else if (cause instanceof IOException io) {
       code = ExitCode.CANNOT_READ;
       message = io.getMessage();
+    } else if (cause instanceof OutOfMemoryError) {
+      code = ExitCode.INTERNAL_ERROR;
+      message =
+          "out of memory: the Java heap ("
+              + Runtime.getRuntime().maxMemory() / (1 << 20)
+              + " MB) is too small for the --cache-bytes of this run plus its largest line or"
+              + " body; lower --cache-bytes, or raise the heap with SDCAP_JAVA_OPTS=-Xmx2g";
     } else {
       code = ExitCode.INTERNAL_ERROR;
       message =

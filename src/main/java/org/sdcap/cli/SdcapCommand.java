@@ -59,7 +59,7 @@ public final class SdcapCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing subcommand; see: sdcap --help");
+        spec.commandLine(), "a command is missing, for example: sdcap encode raw.jsonl");
   }
 
   /** Builds the command line on the process's standard streams. */
@@ -76,12 +76,27 @@ public final class SdcapCommand implements Runnable {
             new java.io.OutputStreamWriter(streams.out(), java.nio.charset.StandardCharsets.UTF_8),
             true));
     commandLine.setErr(streams.err());
+    commandLine.setParameterExceptionHandler(SdcapCommand::reportUsageError);
     commandLine.setExecutionExceptionHandler(
         (exception, command, parseResult) -> {
           SdcapCommand top = commandLine.getCommand();
           return Failures.report(exception, streams.err(), top.verbose);
         });
     return commandLine;
+  }
+
+  /**
+   * Prints a usage error as one {@code sdcap:} line and a pointer to the help, instead of the whole
+   * help text, so the error is not lost above it.
+   */
+  private static int reportUsageError(CommandLine.ParameterException error, String[] args) {
+    CommandLine command = error.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("sdcap: " + error.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
+    err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return ExitCode.USAGE;
   }
 
   /** Creates command objects, passing the streams to those whose constructor takes them. */

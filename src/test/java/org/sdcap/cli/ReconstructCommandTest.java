@@ -148,7 +148,10 @@ class ReconstructCommandTest {
         Cli.run("reconstruct", "--session", key, "--n", "1", temp.resolve("nope.jsonl").toString())
             .expectExit(ExitCode.CANNOT_READ);
     assertThat(result.stderr())
-        .isEqualTo("sdcap: " + temp.resolve("nope.jsonl") + ": cannot open file: No such file or directory\n");
+        .isEqualTo(
+            "sdcap: "
+                + temp.resolve("nope.jsonl")
+                + ": cannot open file: No such file or directory\n");
   }
 
   @Test
