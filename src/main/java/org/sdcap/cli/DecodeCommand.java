@@ -90,11 +90,12 @@ final class DecodeCommand implements Callable<Integer> {
   @Option(
       names = "--cache-bytes",
       paramLabel = "SIZE",
-      defaultValue = "1G",
+      defaultValue = "256M",
       converter = Sizes.ByteSize.class,
       description =
-          "Memory for bodies that later records use as parents; must be at least the --cache-bytes"
-              + " encode used (default: ${DEFAULT-VALUE}).")
+          "Memory for bodies that later records use as parents, in bytes (suffixes K, M, G are"
+              + " powers of 1024). It must be at least the --cache-bytes that encode used; the"
+              + " defaults match (default: ${DEFAULT-VALUE}).")
   long cacheBytes;
 
   @Option(

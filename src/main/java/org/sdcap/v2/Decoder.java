@@ -142,7 +142,7 @@ public final class Decoder {
                 + " needs record "
                 + members.parentSeq
                 + ", which is not in the input or no longer cached; if the file is whole, run"
-                + " decode with a --cache-bytes at least as large as encode used");
+                + " again with a --cache-bytes at least as large as the one encode used");
       }
     }
     List<DeltaApplier.ParsedPiece> pieces =
