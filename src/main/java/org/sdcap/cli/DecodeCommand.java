@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code sdcap decode}: turns v2 back into full records, one per line. */
 @Command(
     name = "decode",
+    header = "Turn v2 back into one full record per line, bodies restored.",
     mixinStandardHelpOptions = true,
     description = {
       "Writes every v2 record back as one full input record per line, with its body restored and"
@@ -40,6 +41,7 @@ final class DecodeCommand implements Callable<Integer> {
 
   @Option(
       names = "--to",
+      completionCandidates = DecodeCommand.Shapes.class,
       paramLabel = "SHAPE",
       defaultValue = "full",
       description = "Shape of the records written: full or v1 (default: ${DEFAULT-VALUE}).")
@@ -47,6 +49,7 @@ final class DecodeCommand implements Callable<Integer> {
 
   @Option(
       names = "--json-style",
+      completionCandidates = DecodeCommand.Styles.class,
       paramLabel = "STYLE",
       defaultValue = "compact",
       converter = JsonStyle.Converter.class,
@@ -57,6 +60,20 @@ final class DecodeCommand implements Callable<Integer> {
               + " characters as they are. A log written in one of these styles comes back byte"
               + " for byte (default: ${DEFAULT-VALUE}).")
   JsonStyle jsonStyle;
+
+  /** The values --to takes, for shell completion. */
+  static final class Shapes extends java.util.ArrayList<String> {
+    Shapes() {
+      super(java.util.List.of("full", "v1"));
+    }
+  }
+
+  /** The values --json-style takes, for shell completion. */
+  static final class Styles extends java.util.ArrayList<String> {
+    Styles() {
+      super(java.util.List.of("compact", "python", "python-utf8"));
+    }
+  }
 
   /** The spellings of decoded records. */
   enum JsonStyle {

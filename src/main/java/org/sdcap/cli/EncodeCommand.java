@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
 /** {@code sdcap encode}: reads request captures and writes v2. */
 @Command(
     name = "encode",
+    header = "Read request captures and write v2: one line per request, bodies as deltas.",
     mixinStandardHelpOptions = true,
     description = {
       "Reads request captures and writes v2: one JSON line per request, each body stored as a"
@@ -69,6 +70,7 @@ final class EncodeCommand implements Callable<Integer> {
 
   @Option(
       names = "--input-format",
+      completionCandidates = EncodeCommand.Formats.class,
       paramLabel = "FORMAT",
       defaultValue = "auto",
       description =
@@ -114,7 +116,8 @@ final class EncodeCommand implements Callable<Integer> {
       converter = Sizes.ByteSize.class,
       description =
           "Memory for bodies kept as possible parents and their indexes; the least recently used"
-              + " are dropped first. Suffix K, M or G (default: ${DEFAULT-VALUE}).")
+              + " are dropped first. In bytes; suffixes K, M, G are powers of 1024 (default:"
+              + " ${DEFAULT-VALUE}).")
   long cacheBytes;
 
   @Option(
@@ -218,6 +221,13 @@ final class EncodeCommand implements Callable<Integer> {
   boolean quiet;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** The values --input-format takes, for shell completion. */
+  static final class Formats extends ArrayList<String> {
+    Formats() {
+      super(List.of("auto", "jsonl", "dumps", "pcap"));
+    }
+  }
 
   private final Streams streams;
 

@@ -36,12 +36,13 @@ import picocli.CommandLine.ScopeType;
       "0:Success.",
       "1:Internal error: a bug in sdcap. Run again with --verbose and report the stack trace.",
       "2:Invalid options or arguments.",
-      "3:Damaged input: bad lines with --strict, or a damaged capture.",
+      "3:Damaged input: data was lost before sdcap read it (a damaged capture or compressed"
+          + " stream), any bad line with --strict, or a v2 line that is not a valid record.",
       "4:An input file could not be opened or read.",
       "5:reconstruct: no session has the given key.",
       "6:reconstruct: the key prefix matches several sessions.",
       "7:reconstruct: the record number is out of range.",
-      "8:reconstruct: a parent record is missing from the input.",
+      "8:A parent record is missing from the input (its seq is given).",
       "9:A rebuilt body does not match its SHA-256 or length.",
       "10:reconstruct: the body is partial and --allow-partial was not given.",
       "141:Standard output was closed early, as when piped into head."

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code sdcap verify}: rebuilds every body of a v2 file and checks it, writing nothing. */
 @Command(
     name = "verify",
+    header = "Rebuild every body of a v2 file and check it against its SHA-256.",
     mixinStandardHelpOptions = true,
     description = {
       "Rebuilds every body of v2 files and checks each against its body_sha256 and body_len,"
