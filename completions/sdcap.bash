@@ -319,7 +319,7 @@ function _picocli_sdcap_decode() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
+  local flag_opts="'--keep-going' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--to' '--json-style' '--cache-bytes' '--max-line-bytes'"
   local SHAPE_option_args=("full" "v1") # --to values
   local STYLE_option_args=("compact" "python" "python-utf8") # --json-style values

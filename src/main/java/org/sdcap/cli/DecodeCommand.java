@@ -123,6 +123,14 @@ final class DecodeCommand implements Callable<Integer> {
       description = "Maximum length of a v2 line in bytes (default: ${DEFAULT-VALUE}).")
   long maxLineBytes;
 
+  @Option(
+      names = "--keep-going",
+      description =
+          "Go on after a record that cannot be rebuilt (a missing parent, a hash mismatch, a line"
+              + " that is not v2): report it on stderr, leave it out, and decode the rest. The exit"
+              + " status is that of the most serious failure.")
+  boolean keepGoing;
+
   @Parameters(
       paramLabel = "FILE",
       arity = "0..*",
@@ -139,6 +147,10 @@ final class DecodeCommand implements Callable<Integer> {
   public Integer call() throws IOException, ReconstructException {
     OutputStream out = streams.out();
     Decoder decoder = new Decoder(out, to, cacheBytes, jsonStyle.spaced, jsonStyle.asciiOnly);
+    FailureReport failures = new FailureReport(streams.err());
+    if (keepGoing) {
+      decoder.keepGoing(failures);
+    }
     int lineLimit = (int) Math.min(maxLineBytes, Integer.MAX_VALUE - 64);
     try {
       for (String file : files.isEmpty() ? List.of("-") : files) {
@@ -149,6 +161,6 @@ final class DecodeCommand implements Callable<Integer> {
     } finally {
       decoder.flush();
     }
-    return ExitCode.OK;
+    return failures.exitCode();
   }
 }
