@@ -105,7 +105,8 @@ final class EncodeCommand implements Callable<Integer> {
       defaultValue = "1h",
       converter = Sizes.Duration.class,
       description =
-          "A session idle longer than this, by the records' ts, starts again with a full body."
+          "A session idle longer than this, by the records' ts (epoch seconds, or an ISO 8601 time"
+              + " with a zone offset), starts again with a full body."
               + " Seconds, or a suffix s, m, h, d (default: ${DEFAULT-VALUE}).")
   double ttlSeconds;
 
