@@ -210,7 +210,7 @@ function _picocli_sdcap_encode() {
   local commands=""
   local flag_opts="'--strict' '-q' '--quiet' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'-o' '--output' '--input-format' '--field' '--session-fields' '--ttl' '--cache-bytes' '--max-depth' '--tail' '--max-line-bytes' '--port' '--path-prefix' '--method' '--max-header-size' '--max-body-size' '--max-out-of-order' '--max-connections'"
-  local FORMAT_option_args=("AUTO" "JSONL" "DUMPS" "PCAP") # --input-format values
+  local FORMAT_option_args=("auto" "jsonl" "dumps" "pcap") # --input-format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -319,10 +319,10 @@ function _picocli_sdcap_decode() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
+  local flag_opts="'--keep-going' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--to' '--json-style' '--cache-bytes' '--max-line-bytes'"
-  local SHAPE_option_args=("FULL" "V1") # --to values
-  local STYLE_option_args=("COMPACT" "PYTHON" "PYTHON_UTF8") # --json-style values
+  local SHAPE_option_args=("full" "v1") # --to values
+  local STYLE_option_args=("compact" "python" "python-utf8") # --json-style values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -393,6 +393,7 @@ function _picocli_sdcap_generate() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--seed' '--format' '--bytes' '--requests' '-o' '--output' '--also'"
+  local FORMAT_option_args=("v1" "full" "full-embedded" "dumps" "http") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -401,7 +402,9 @@ function _picocli_sdcap_generate() {
       return
       ;;
     '--format')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--bytes')
       return

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code sdcap decode}: turns v2 back into full records, one per line. */
 @Command(
     name = "decode",
+    header = "Turn v2 back into one full record per line, bodies restored.",
     mixinStandardHelpOptions = true,
     description = {
       "Writes every v2 record back as one full input record per line, with its body restored and"
@@ -40,6 +41,7 @@ final class DecodeCommand implements Callable<Integer> {
 
   @Option(
       names = "--to",
+      completionCandidates = DecodeCommand.Shapes.class,
       paramLabel = "SHAPE",
       defaultValue = "full",
       description = "Shape of the records written: full or v1 (default: ${DEFAULT-VALUE}).")
@@ -47,6 +49,7 @@ final class DecodeCommand implements Callable<Integer> {
 
   @Option(
       names = "--json-style",
+      completionCandidates = DecodeCommand.Styles.class,
       paramLabel = "STYLE",
       defaultValue = "compact",
       converter = JsonStyle.Converter.class,
@@ -57,6 +60,20 @@ final class DecodeCommand implements Callable<Integer> {
               + " characters as they are. A log written in one of these styles comes back byte"
               + " for byte (default: ${DEFAULT-VALUE}).")
   JsonStyle jsonStyle;
+
+  /** The values --to takes, for shell completion. */
+  static final class Shapes extends java.util.ArrayList<String> {
+    Shapes() {
+      super(java.util.List.of("full", "v1"));
+    }
+  }
+
+  /** The values --json-style takes, for shell completion. */
+  static final class Styles extends java.util.ArrayList<String> {
+    Styles() {
+      super(java.util.List.of("compact", "python", "python-utf8"));
+    }
+  }
 
   /** The spellings of decoded records. */
   enum JsonStyle {
@@ -90,11 +107,12 @@ final class DecodeCommand implements Callable<Integer> {
   @Option(
       names = "--cache-bytes",
       paramLabel = "SIZE",
-      defaultValue = "1G",
+      defaultValue = "256M",
       converter = Sizes.ByteSize.class,
       description =
-          "Memory for bodies that later records use as parents; must be at least the --cache-bytes"
-              + " encode used (default: ${DEFAULT-VALUE}).")
+          "Memory for bodies that later records use as parents, in bytes (suffixes K, M, G are"
+              + " powers of 1024). It must be at least the --cache-bytes that encode used; the"
+              + " defaults match (default: ${DEFAULT-VALUE}).")
   long cacheBytes;
 
   @Option(
@@ -104,6 +122,14 @@ final class DecodeCommand implements Callable<Integer> {
       converter = Sizes.ByteSize.class,
       description = "Maximum length of a v2 line in bytes (default: ${DEFAULT-VALUE}).")
   long maxLineBytes;
+
+  @Option(
+      names = "--keep-going",
+      description =
+          "Go on after a record that cannot be rebuilt (a missing parent, a hash mismatch, a line"
+              + " that is not v2): report it on stderr, leave it out, and decode the rest. The exit"
+              + " status is that of the most serious failure.")
+  boolean keepGoing;
 
   @Parameters(
       paramLabel = "FILE",
@@ -121,6 +147,10 @@ final class DecodeCommand implements Callable<Integer> {
   public Integer call() throws IOException, ReconstructException {
     OutputStream out = streams.out();
     Decoder decoder = new Decoder(out, to, cacheBytes, jsonStyle.spaced, jsonStyle.asciiOnly);
+    FailureReport failures = new FailureReport(streams.err());
+    if (keepGoing) {
+      decoder.keepGoing(failures);
+    }
     int lineLimit = (int) Math.min(maxLineBytes, Integer.MAX_VALUE - 64);
     try {
       for (String file : files.isEmpty() ? List.of("-") : files) {
@@ -131,6 +161,6 @@ final class DecodeCommand implements Callable<Integer> {
     } finally {
       decoder.flush();
     }
-    return ExitCode.OK;
+    return failures.exitCode();
   }
 }

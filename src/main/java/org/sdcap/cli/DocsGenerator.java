@@ -155,6 +155,27 @@ public final class DocsGenerator {
       }
     }
 
+    page.append(".SH ENVIRONMENT\n")
+        .append(".TP\n.B SDCAP_JAVA_OPTS\n")
+        .append(
+            escape(
+                "Options for the Java virtual machine, added by the bin/sdcap launcher, for"
+                    + " example -Xmx2g when a large --cache-bytes needs a larger heap."))
+        .append("\n.TP\n.B JAVA_HOME\n")
+        .append(escape("The Java installation the launcher runs; without it, java from PATH."))
+        .append('\n');
+
+    if (pageName.equals("sdcap")) {
+      page.append(".SH EXAMPLES\n.nf\n")
+          .append(
+              escape(
+                  "sdcap encode raw.jsonl.gz -o v2.jsonl\n"
+                      + "sdcap reconstruct --session 3fa9 --n 7 v2.jsonl | sha256sum\n"
+                      + "sdcap decode --json-style python v2.jsonl | cmp - raw.jsonl\n"
+                      + "jq -c 'select(.status >= 400) | {ts, path, session_key, seq}' v2.jsonl\n"
+                      + "sdcap encode capture.pcap > v2.jsonl"))
+          .append("\n.fi\n");
+    }
     page.append(".SH SEE ALSO\n");
     if (pageName.equals("sdcap")) {
       page.append(".BR sdcap-encode (1),\n.BR sdcap-reconstruct (1),\n.BR sdcap-decode (1),\n")
@@ -167,6 +188,10 @@ public final class DocsGenerator {
   }
 
   private static String firstSentence(CommandSpec spec) {
+    String[] header = spec.usageMessage().header();
+    if (header.length > 0) {
+      return header[0];
+    }
     String[] description = spec.usageMessage().description();
     if (description.length == 0) {
       return "";

@@ -1,11 +1,7 @@
 package org.sdcap.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +11,7 @@ import org.sdcap.encode.EncodeStats;
 import org.sdcap.encode.Encoder;
 import org.sdcap.input.FieldNames;
 import org.sdcap.input.FieldRole;
+import org.sdcap.input.InputException;
 import org.sdcap.input.InputFormat;
 import org.sdcap.input.InputOptions;
 import org.sdcap.pcap.CaptureLimits;
@@ -31,6 +28,7 @@ import picocli.CommandLine.Parameters;
 /** {@code sdcap encode}: reads request captures and writes v2. */
 @Command(
     name = "encode",
+    header = "Read request captures and write v2: one line per request, bodies as deltas.",
     mixinStandardHelpOptions = true,
     description = {
       "Reads request captures and writes v2: one JSON line per request, each body stored as a"
@@ -72,6 +70,7 @@ final class EncodeCommand implements Callable<Integer> {
 
   @Option(
       names = "--input-format",
+      completionCandidates = EncodeCommand.Formats.class,
       paramLabel = "FORMAT",
       defaultValue = "auto",
       description =
@@ -106,7 +105,8 @@ final class EncodeCommand implements Callable<Integer> {
       defaultValue = "1h",
       converter = Sizes.Duration.class,
       description =
-          "A session idle longer than this, by the records' ts, starts again with a full body."
+          "A session idle longer than this, by the records' ts (epoch seconds, or an ISO 8601 time"
+              + " with a zone offset), starts again with a full body."
               + " Seconds, or a suffix s, m, h, d (default: ${DEFAULT-VALUE}).")
   double ttlSeconds;
 
@@ -117,7 +117,8 @@ final class EncodeCommand implements Callable<Integer> {
       converter = Sizes.ByteSize.class,
       description =
           "Memory for bodies kept as possible parents and their indexes; the least recently used"
-              + " are dropped first. Suffix K, M or G (default: ${DEFAULT-VALUE}).")
+              + " are dropped first. In bytes; suffixes K, M, G are powers of 1024 (default:"
+              + " ${DEFAULT-VALUE}).")
   long cacheBytes;
 
   @Option(
@@ -222,6 +223,13 @@ final class EncodeCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The values --input-format takes, for shell completion. */
+  static final class Formats extends ArrayList<String> {
+    Formats() {
+      super(List.of("auto", "jsonl", "dumps", "pcap"));
+    }
+  }
+
   private final Streams streams;
 
   EncodeCommand(Streams streams) {
@@ -242,40 +250,40 @@ final class EncodeCommand implements Callable<Integer> {
 
     long started = System.nanoTime();
     StderrDiagnostics diagnostics = new StderrDiagnostics(streams.err());
-    CountingOutputStream counted;
-    Path temporary = null;
-    OutputStream target;
-    if (output != null) {
-      temporary = output.resolveSibling("." + output.getFileName() + ".partial");
-      target = Files.newOutputStream(temporary);
-    } else {
-      target = streams.out();
-    }
-    counted = new CountingOutputStream(new BufferedOutputStream(target, 1 << 16));
-    EncodeStats stats;
-    long bytesIn;
-    try (Inputs inputs = Inputs.open(files, inputOptions, diagnostics, streams)) {
+    try (OutputFile out = OutputFile.open(output, streams.out(), spec)) {
+      CountingOutputStream counted = new CountingOutputStream(out.stream());
       Encoder encoder = new Encoder(encodeOptions, new V2Writer(counted, tailUnits));
-      stats = encoder.encodeAll(inputs.source());
-      counted.flush();
-      bytesIn = inputs.bytesRead();
-    } finally {
-      if (output != null) {
-        counted.close();
+      EncodeStats stats;
+      long bytesIn;
+      InputException stoppedBy = null;
+      try (Inputs inputs = Inputs.open(files, inputOptions, diagnostics, streams)) {
+        try {
+          encoder.encodeAll(inputs.source());
+        } catch (InputException e) {
+          // An input that cannot be read further ends the run, but what was read is kept.
+          stoppedBy = e;
+        }
+        stats = encoder.finish();
+        bytesIn = inputs.bytesRead();
       }
-    }
-    if (temporary != null) {
-      Files.move(
-          temporary, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
+      counted.flush();
+      out.commit();
 
-    if (!quiet) {
-      streams
-          .err()
-          .println(
-              summary(stats, diagnostics, bytesIn, counted.count(), System.nanoTime() - started));
-      streams.err().flush();
+      if (!quiet) {
+        streams
+            .err()
+            .println(
+                summary(stats, diagnostics, bytesIn, counted.count(), System.nanoTime() - started));
+        streams.err().flush();
+      }
+      if (stoppedBy != null) {
+        throw stoppedBy;
+      }
+      return exitCode(stats, diagnostics);
     }
+  }
+
+  private int exitCode(EncodeStats stats, StderrDiagnostics diagnostics) {
     boolean lostData = diagnostics.damaged() > stats.badLines();
     if (lostData || (strict && diagnostics.damaged() > 0)) {
       return ExitCode.INPUT_DAMAGED;

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import org.sdcap.input.InputException;
+import org.sdcap.input.InputNotReadableException;
 import org.sdcap.v2.ReconstructException;
 
 /** Maps exceptions that reach the command line to a message on stderr and an exit code. */
@@ -23,11 +24,11 @@ final class Failures {
     if (cause instanceof ReconstructException reconstruct) {
       code = exitCodeOf(reconstruct.kind());
       message = reconstruct.getMessage();
+    } else if (cause instanceof InputNotReadableException unreadable) {
+      code = ExitCode.CANNOT_READ;
+      message = unreadable.getMessage();
     } else if (cause instanceof InputException input) {
-      code =
-          input.getCause() instanceof IOException && !(input.getCause() instanceof InputException)
-              ? ExitCode.CANNOT_READ
-              : ExitCode.INPUT_DAMAGED;
+      code = ExitCode.INPUT_DAMAGED;
       message = input.getMessage();
     } else if (cause instanceof NoSuchFileException missing) {
       code = ExitCode.CANNOT_READ;
@@ -38,6 +39,13 @@ final class Failures {
     } else if (cause instanceof IOException io) {
       code = ExitCode.CANNOT_READ;
       message = io.getMessage();
+    } else if (cause instanceof OutOfMemoryError) {
+      code = ExitCode.INTERNAL_ERROR;
+      message =
+          "out of memory: the Java heap ("
+              + Runtime.getRuntime().maxMemory() / (1 << 20)
+              + " MB) is too small for the --cache-bytes of this run plus its largest line or"
+              + " body; lower --cache-bytes, or raise the heap with SDCAP_JAVA_OPTS=-Xmx2g";
     } else {
       code = ExitCode.INTERNAL_ERROR;
       message =

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code sdcap generate}: writes seeded synthetic traffic to try sdcap on. */
 @Command(
     name = "generate",
+    header = "Write seeded synthetic LLM API traffic to try sdcap on.",
     mixinStandardHelpOptions = true,
     description = {
       "Writes synthetic LLM API traffic, the same for a given seed on every machine: agent"
@@ -43,6 +44,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
+      completionCandidates = GenerateCommand.Formats.class,
       paramLabel = "FORMAT",
       defaultValue = "full",
       description =
@@ -55,7 +57,9 @@ final class GenerateCommand implements Callable<Integer> {
       names = "--bytes",
       paramLabel = "SIZE",
       converter = Sizes.ByteSize.class,
-      description = "Stop once the output reaches this size, for example 100M.")
+      description =
+          "Stop once the output reaches this many bytes; suffixes K, M, G are powers of 1024, for"
+              + " example 100M.")
   Long bytes;
 
   @Option(names = "--requests", paramLabel = "N", description = "Stop after N requests.")
@@ -75,6 +79,13 @@ final class GenerateCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The values --format takes, for shell completion. */
+  static final class Formats extends ArrayList<String> {
+    Formats() {
+      super(List.of("v1", "full", "full-embedded", "dumps", "http"));
+    }
+  }
+
   private final Streams streams;
 
   GenerateCommand(Streams streams) {
@@ -84,6 +95,10 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     OutputFormat primaryFormat = parseFormat(format);
+    if ((bytes != null && bytes < 1) || (requests != null && requests < 1)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--bytes and --requests must be 1 or more");
+    }
     if (bytes == null && requests == null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "Give --bytes SIZE or --requests N, or both");

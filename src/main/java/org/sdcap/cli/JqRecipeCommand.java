@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code sdcap jq-recipe}: prints the jq program that rebuilds a body without sdcap. */
 @Command(
     name = "jq-recipe",
+    header = "Print the jq program that rebuilds a body without sdcap.",
     mixinStandardHelpOptions = true,
     description = {
       "Prints a jq program (jq 1.6 or later) that rebuilds body N of session KEY from a v2 file,"

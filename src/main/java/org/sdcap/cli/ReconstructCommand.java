@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code sdcap reconstruct}: writes one request body of a v2 file, byte for byte. */
 @Command(
     name = "reconstruct",
+    header = "Write the exact bytes of one request body of a v2 file.",
     mixinStandardHelpOptions = true,
     description = {
       "Writes the exact bytes of request body N of a session to standard output (no newline is"
@@ -87,6 +88,8 @@ final class ReconstructCommand implements Callable<Integer> {
       description = "v2 files, read in order as one stream; '-' or none reads standard input.")
   List<String> files = List.of();
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   private final Streams streams;
 
   ReconstructCommand(Streams streams) {
@@ -95,6 +98,10 @@ final class ReconstructCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, ReconstructException {
+    if (session.isBlank()) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--session must not be empty; give a session key or a prefix of one");
+    }
     if (n < 1) {
       streams.err().println("sdcap: --n must be 1 or more, got " + n);
       return ExitCode.USAGE;

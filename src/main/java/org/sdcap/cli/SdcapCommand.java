@@ -36,12 +36,13 @@ import picocli.CommandLine.ScopeType;
       "0:Success.",
       "1:Internal error: a bug in sdcap. Run again with --verbose and report the stack trace.",
       "2:Invalid options or arguments.",
-      "3:Damaged input: bad lines with --strict, or a damaged capture.",
+      "3:Damaged input: data was lost before sdcap read it (a damaged capture or compressed"
+          + " stream), any bad line with --strict, or a v2 line that is not a valid record.",
       "4:An input file could not be opened or read.",
       "5:reconstruct: no session has the given key.",
       "6:reconstruct: the key prefix matches several sessions.",
       "7:reconstruct: the record number is out of range.",
-      "8:reconstruct: a parent record is missing from the input.",
+      "8:A parent record is missing from the input (its seq is given).",
       "9:A rebuilt body does not match its SHA-256 or length.",
       "10:reconstruct: the body is partial and --allow-partial was not given.",
       "141:Standard output was closed early, as when piped into head."
@@ -59,7 +60,7 @@ public final class SdcapCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing subcommand; see: sdcap --help");
+        spec.commandLine(), "a command is missing, for example: sdcap encode raw.jsonl");
   }
 
   /** Builds the command line on the process's standard streams. */
@@ -76,12 +77,27 @@ public final class SdcapCommand implements Runnable {
             new java.io.OutputStreamWriter(streams.out(), java.nio.charset.StandardCharsets.UTF_8),
             true));
     commandLine.setErr(streams.err());
+    commandLine.setParameterExceptionHandler(SdcapCommand::reportUsageError);
     commandLine.setExecutionExceptionHandler(
         (exception, command, parseResult) -> {
           SdcapCommand top = commandLine.getCommand();
           return Failures.report(exception, streams.err(), top.verbose);
         });
     return commandLine;
+  }
+
+  /**
+   * Prints a usage error as one {@code sdcap:} line and a pointer to the help, instead of the whole
+   * help text, so the error is not lost above it.
+   */
+  private static int reportUsageError(CommandLine.ParameterException error, String[] args) {
+    CommandLine command = error.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("sdcap: " + error.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
+    err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return ExitCode.USAGE;
   }
 
   /** Creates command objects, passing the streams to those whose constructor takes them. */

@@ -234,16 +234,28 @@ public final class Encoder {
     dormant.put(Long.parseUnsignedLong(session.key, 16), session.nextSeq, session.lastTs);
   }
 
-  /** Returns the record's {@code ts} in epoch seconds, or NaN when it has no numeric ts. */
-  private static double timestampOf(InputRecord record, String tsField) {
+  /**
+   * Returns the record's time in epoch seconds: a JSON number, or a string holding a number or an
+   * ISO 8601 time with a zone offset ({@code 2026-12-04T20:19:08.5Z}); NaN when there is none.
+   */
+  static double timestampOf(InputRecord record, String tsField) {
     Field ts = record.field(tsField);
     if (ts == null) {
       return Double.NaN;
     }
+    String text = ts.stringValue();
+    if (text == null) {
+      text = ts.rawText().trim();
+    }
     try {
-      return Double.parseDouble(ts.rawText().trim());
-    } catch (NumberFormatException e) {
-      return Double.NaN;
+      return Double.parseDouble(text);
+    } catch (NumberFormatException notANumber) {
+      try {
+        java.time.OffsetDateTime time = java.time.OffsetDateTime.parse(text);
+        return time.toEpochSecond() + time.getNano() / 1e9;
+      } catch (java.time.format.DateTimeParseException notATime) {
+        return Double.NaN;
+      }
     }
   }
 }

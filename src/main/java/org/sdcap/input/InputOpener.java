@@ -68,17 +68,18 @@ public final class InputOpener {
     InputFormat format = options.format();
     if (path.equals("-")) {
       if (format == InputFormat.DUMPS) {
-        throw new InputException(position, "standard input cannot be read as a dump directory");
+        throw new InputNotReadableException(
+            position, "standard input cannot be read as a dump directory");
       }
       return;
     }
     boolean directory = Files.isDirectory(Path.of(path));
     if (directory && (format == InputFormat.JSONL || format == InputFormat.PCAP)) {
-      throw new InputException(
+      throw new InputNotReadableException(
           position, "is a directory, but the input format is " + formatName(format));
     }
     if (!directory && format == InputFormat.DUMPS) {
-      throw new InputException(
+      throw new InputNotReadableException(
           position, "is not a directory, but the input format dumps reads directories");
     }
     if (Files.isRegularFile(Path.of(path))) {
@@ -87,11 +88,11 @@ public final class InputOpener {
       } catch (InputException e) {
         throw e;
       } catch (IOException e) {
-        throw new InputException(position, "cannot read file: " + OsErrors.reason(e), e);
+        throw new InputNotReadableException(position, "cannot read file: " + OsErrors.reason(e), e);
       }
     } else if (!directory && !Files.exists(Path.of(path))) {
       // Pipes and devices are not opened here: closing a FIFO early would break its writer.
-      throw new InputException(position, "cannot open file: No such file or directory");
+      throw new InputNotReadableException(position, "cannot open file: No such file or directory");
     }
   }
 
@@ -174,7 +175,7 @@ public final class InputOpener {
     try {
       return new FileInputStream(path);
     } catch (FileNotFoundException e) {
-      throw new InputException(
+      throw new InputNotReadableException(
           SourcePosition.ofFile(path), "cannot open file: " + OsErrors.reason(e), e);
     }
   }

@@ -256,9 +256,12 @@ public final class JsonWriter {
         i++;
         continue;
       }
-      int length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-      if (length == 1 || i + length > to) {
-        // Not UTF-8; Python could not have written it, so keep the byte as it is.
+      int length = Utf8.sequenceLength(bytes, i, to);
+      if (length < 0 && isWtf8Surrogate(bytes, i, to)) {
+        length = 3;
+      }
+      if (length < 0) {
+        // Not UTF-8, so Python could not have written it: keep the byte as it is.
         writeByte(b);
         i++;
         continue;
@@ -276,6 +279,15 @@ public final class JsonWriter {
       i += length;
     }
     writeByte('"');
+  }
+
+  /** Returns true when {@code bytes[i]} starts a three-byte encoded surrogate (WTF-8). */
+  private static boolean isWtf8Surrogate(byte[] bytes, int i, int to) {
+    return i + 2 < to
+        && (bytes[i] & 0xFF) == 0xED
+        && (bytes[i + 1] & 0xFF) >= 0xA0
+        && (bytes[i + 1] & 0xFF) <= 0xBF
+        && Utf8.isContinuation(bytes[i + 2]);
   }
 
   private void writeAsciiChar(int c) {

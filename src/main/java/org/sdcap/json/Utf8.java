@@ -55,7 +55,7 @@ public final class Utf8 {
    * Returns the length of the well-formed multi-byte sequence starting at {@code i}, or -1 when the
    * bytes there are not one.
    */
-  static int sequenceLength(byte[] bytes, int i, int to) {
+  public static int sequenceLength(byte[] bytes, int i, int to) {
     int b0 = bytes[i] & 0xFF;
     if (b0 >= 0xC2 && b0 <= 0xDF) {
       return i + 1 < to && isContinuation(bytes[i + 1]) ? 2 : -1;

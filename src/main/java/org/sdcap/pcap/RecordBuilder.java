@@ -142,17 +142,24 @@ final class RecordBuilder {
     }
     if (Utf8.isValid(authorization)) {
       String value = new String(authorization, StandardCharsets.UTF_8);
-      int end =
-          value.codePointCount(0, value.length()) <= AUTH_PREFIX_LENGTH
-              ? value.length()
-              : value.offsetByCodePoints(0, AUTH_PREFIX_LENGTH);
+      int end = value.offsetByCodePoints(0, keptLength(value.codePointCount(0, value.length())));
       return Field.ofString("auth_prefix", value.substring(0, end) + "...");
     }
-    int length = Math.min(AUTH_PREFIX_LENGTH, authorization.length);
+    int length = keptLength(authorization.length);
     byte[] prefix = new byte[length + 3];
     System.arraycopy(authorization, 0, prefix, 0, length);
     prefix[length] = prefix[length + 1] = prefix[length + 2] = '.';
     return Field.ofString("auth_prefix_b64", Base64.getEncoder().encodeToString(prefix));
+  }
+
+  /**
+   * Returns how many characters of an Authorization value of {@code length} characters to keep: 24,
+   * as the middleware does, for any longer value. A value of 24 characters or fewer (a short test
+   * key such as {@code Bearer sk-1234}) would be written whole that way, so only its first half is
+   * kept.
+   */
+  static int keptLength(int length) {
+    return length > AUTH_PREFIX_LENGTH ? AUTH_PREFIX_LENGTH : length / 2;
   }
 
   private static byte[] joinedHeader(HttpRequest request, String name) {

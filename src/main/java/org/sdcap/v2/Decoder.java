@@ -49,6 +49,7 @@ public final class Decoder {
   private final MessageDigest sha256;
   private long records;
   private long badLines;
+  private java.util.function.Consumer<ReconstructException> failures;
 
   public Decoder(OutputStream out, Target target, long cacheBytes) {
     this(out, target, cacheBytes, false, false);
@@ -87,17 +88,33 @@ public final class Decoder {
       if (lines.end() == lines.start()) {
         continue;
       }
+      ReconstructException failure;
       try {
         decodeLine(lines.buffer(), lines.start(), lines.end());
+        continue;
       } catch (V2FormatException | JsonSyntaxException | DeltaException e) {
-        throw new ReconstructException(
-            ReconstructException.Kind.INVALID_RECORD,
-            source + ":" + lines.lineNumber() + ": " + e.getMessage());
+        failure =
+            new ReconstructException(
+                ReconstructException.Kind.INVALID_RECORD,
+                source + ":" + lines.lineNumber() + ": " + e.getMessage());
       } catch (ReconstructException e) {
-        throw new ReconstructException(
-            e.kind(), source + ":" + lines.lineNumber() + ": " + e.getMessage());
+        failure =
+            new ReconstructException(
+                e.kind(), source + ":" + lines.lineNumber() + ": " + e.getMessage());
       }
+      if (failures == null) {
+        throw failure;
+      }
+      failures.accept(failure);
     }
+  }
+
+  /**
+   * Goes on after a record that cannot be rebuilt: it is not written, and {@code failures} receives
+   * why. Records whose chain passes through it fail too, each reported.
+   */
+  public void keepGoing(java.util.function.Consumer<ReconstructException> failures) {
+    this.failures = failures;
   }
 
   public void flush() {
@@ -142,7 +159,7 @@ public final class Decoder {
                 + " needs record "
                 + members.parentSeq
                 + ", which is not in the input or no longer cached; if the file is whole, run"
-                + " decode with a --cache-bytes at least as large as encode used");
+                + " again with a --cache-bytes at least as large as the one encode used");
       }
     }
     List<DeltaApplier.ParsedPiece> pieces =

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code sdcap encode} on inputs with damage around the data: padded or cut compressed files made
  * by the gzip and zstd programs (which must be on the PATH), and a dump directory with a dangling
- * symbolic link. Every readable record is written, and the exit status shows whether data was lost.
+ * symbolic link. Decoding a zero-padded v2 file only warns. Every readable record is written, and
+ * the exit status shows whether data was lost.
  */
 class EncodeDamagedInputTest {
 
@@ -92,6 +93,24 @@ class EncodeDamagedInputTest {
                 + "/req_2_1700000001000.json: dump file is a symbolic link to a missing file, so"
                 + " its body is lost\n")
         .contains("sdcap: 2 records, ");
+  }
+
+  @Test
+  void decodeOfZeroPaddedGzipV2Warns() throws Exception {
+    byte[] log = lines(1, 300);
+    Path input = Files.write(temp.resolve("app.log"), log);
+    byte[] v2 = Cli.run("encode", "-q", input.toString()).expectExit(ExitCode.OK).stdout();
+    Path compressed = compress("gzip", v2, "v2.jsonl.gz");
+    Files.write(compressed, concat(Files.readAllBytes(compressed), new byte[100]));
+
+    Cli.Result decoded = Cli.run("decode", compressed.toString()).expectExit(ExitCode.OK);
+
+    assertThat(decoded.stdout()).isEqualTo(log);
+    assertThat(decoded.stderr())
+        .isEqualTo(
+            "sdcap: "
+                + compressed
+                + ": warning: 100 bytes of zero padding after the last gzip member are ignored\n");
   }
 
   private static long countRecords(Cli.Result result) {

@@ -93,13 +93,55 @@ class ReconstructCommandTest {
   }
 
   @Test
-  void rejectsAmbiguousPrefixListingCandidates() {
+  void rejectsAmbiguousPrefixListingCandidates() throws Exception {
+    // Seventeen clients give seventeen keys, so two of them share their first hex digit.
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 17; i++) {
+      log.append("{\"client\":\"10.9.0.").append(i).append(":1\",\"body\":\"x\"}\n");
+    }
+    Path raw = temp.resolve("many.jsonl");
+    Files.writeString(raw, log);
+    Path many = temp.resolve("many.v2");
+    Files.write(many, Cli.run("encode", "-q", raw.toString()).expectExit(0).stdout());
+    java.util.Map<Character, java.util.List<String>> byFirstDigit = new java.util.TreeMap<>();
+    for (String line : Files.readAllLines(many)) {
+      String sessionKey =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(line)
+              .get("session_key")
+              .asText();
+      byFirstDigit
+          .computeIfAbsent(sessionKey.charAt(0), c -> new java.util.ArrayList<>())
+          .add(sessionKey);
+    }
+    java.util.List<String> shared =
+        byFirstDigit.values().stream().filter(keys -> keys.size() > 1).findFirst().orElseThrow();
+    String prefix = shared.get(0).substring(0, 1);
+
+    Cli.Result result =
+        Cli.run("reconstruct", "--session", prefix, "--n", "1", many.toString())
+            .expectExit(ExitCode.AMBIGUOUS_SESSION);
+
+    assertThat(result.stderr())
+        .startsWith(
+            "sdcap: session key prefix \""
+                + prefix
+                + "\" matches "
+                + shared.size()
+                + " sessions; give more digits:\n  ");
+    for (String candidate : shared) {
+      assertThat(result.stderr()).contains(candidate + " (records 1 to 1)");
+    }
+  }
+
+  @Test
+  void rejectsEmptySession() {
     Cli.Result result =
         Cli.run("reconstruct", "--session", "", "--n", "1", v2.toString())
-            .expectExit(ExitCode.AMBIGUOUS_SESSION);
+            .expectExit(ExitCode.USAGE);
+
     assertThat(result.stderr())
-        .startsWith("sdcap: session key prefix \"\" matches 2 sessions; give more digits:\n  ");
-    assertThat(result.stderr()).contains(key + " (records 1 to 3)");
+        .startsWith("sdcap: --session must not be empty; give a session key or a prefix of one\n");
   }
 
   @Test
@@ -148,7 +190,10 @@ class ReconstructCommandTest {
         Cli.run("reconstruct", "--session", key, "--n", "1", temp.resolve("nope.jsonl").toString())
             .expectExit(ExitCode.CANNOT_READ);
     assertThat(result.stderr())
-        .isEqualTo("sdcap: " + temp.resolve("nope.jsonl") + ": no such file or directory\n");
+        .isEqualTo(
+            "sdcap: "
+                + temp.resolve("nope.jsonl")
+                + ": cannot open file: No such file or directory\n");
   }
 
   @Test

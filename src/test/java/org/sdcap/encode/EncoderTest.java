@@ -172,6 +172,23 @@ class EncoderTest {
   }
 
   @Test
+  void timestampsParseAsNumbersOrIso8601() {
+    assertThat(Encoder.timestampOf(withTs(Field.ofNumberText("ts", "1700000000.25")), "ts"))
+        .isEqualTo(1700000000.25);
+    assertThat(Encoder.timestampOf(withTs(Field.ofString("ts", "1700000000")), "ts"))
+        .isEqualTo(1700000000.0);
+    assertThat(Encoder.timestampOf(withTs(Field.ofString("ts", "2023-11-14T22:13:20.5Z")), "ts"))
+        .isEqualTo(1700000000.5);
+    assertThat(Encoder.timestampOf(withTs(Field.ofString("ts", "2023-11-15T00:13:20+02:00")), "ts"))
+        .isEqualTo(1700000000.0);
+    assertThat(Encoder.timestampOf(withTs(Field.ofString("ts", "yesterday")), "ts")).isNaN();
+  }
+
+  private static InputRecord withTs(Field ts) {
+    return new InputRecord(SourcePosition.ofLine("t", 1), List.of(ts), null);
+  }
+
+  @Test
   void chainsStopAtMaxDepth() throws Exception {
     List<byte[]> bodies = new ArrayList<>();
     StringBuilder history = new StringBuilder("{\"messages\":[");

@@ -85,7 +85,8 @@ class RecordFieldsTest {
     InputRecord shortKey = readOne("GET /v1/a HTTP/1.1\r\nauthorization: Bearer sk-x\r\n\r\n");
 
     assertThat(longKey.field("auth_prefix").rawText()).isEqualTo("\"Bearer sk-test-012345678...\"");
-    assertThat(shortKey.field("auth_prefix").rawText()).isEqualTo("\"Bearer sk-x...\"");
+    // A header the 24-character cut would write whole keeps only its first half.
+    assertThat(shortKey.field("auth_prefix").rawText()).isEqualTo("\"Beare...\"");
     assertThat(RecordJson.line(longKey)).doesNotContain("9abcdefghijklmnop");
   }
 

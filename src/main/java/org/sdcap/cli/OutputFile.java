@@ -1,0 +1,125 @@
+package org.sdcap.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
+import picocli.CommandLine;
+
+/**
+ * Where a command writes its result: standard output, or a file given with {@code -o}.
+ *
+ * <p>A file is written under a temporary name unique to this run in the same directory and renamed
+ * to its name by {@link #commit()}, so a reader never sees half a file and two runs cannot mix
+ * their output. Closing without a commit deletes the temporary file. A name ending in {@code .gz},
+ * {@code .zst}, {@code .xz} or {@code .bz2} is written compressed in that format.
+ */
+final class OutputFile implements AutoCloseable {
+
+  private final Path target;
+  private final Path temporary;
+  private final OutputStream stream;
+  private boolean committed;
+
+  private OutputFile(Path target, Path temporary, OutputStream stream) {
+    this.target = target;
+    this.temporary = temporary;
+    this.stream = stream;
+  }
+
+  /** Opens {@code output}, or standard output when it is null. */
+  static OutputFile open(Path output, OutputStream stdout, CommandLine.Model.CommandSpec spec)
+      throws IOException {
+    if (output == null) {
+      OutputStream unclosable =
+          new FilterOutputStream(stdout) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+              out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() throws IOException {
+              flush();
+            }
+          };
+      return new OutputFile(null, null, new BufferedOutputStream(unclosable, 1 << 16));
+    }
+    if (Files.isDirectory(output)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "-o " + output + " is a directory; give the name of a file to write");
+    }
+    Path directory = output.toAbsolutePath().getParent();
+    Path temporary;
+    try {
+      temporary = Files.createTempFile(directory, "." + output.getFileName() + ".", ".partial");
+    } catch (AccessDeniedException e) {
+      throw new IOException(output + ": cannot write: permission denied in " + directory, e);
+    } catch (NoSuchFileException e) {
+      throw new IOException(output + ": cannot write: no such directory " + directory, e);
+    }
+    OutputStream file = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
+    return new OutputFile(output, temporary, compressing(output, file));
+  }
+
+  OutputStream stream() {
+    return stream;
+  }
+
+  /** Finishes the output; a file appears under its name only now. */
+  void commit() throws IOException {
+    if (target == null) {
+      stream.flush();
+      committed = true;
+      return;
+    }
+    stream.close();
+    Files.move(
+        temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    committed = true;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (committed) {
+      return;
+    }
+    if (target == null) {
+      stream.flush();
+      return;
+    }
+    try {
+      stream.close();
+    } catch (IOException e) {
+      // The run already failed; its own error is the one to report.
+    }
+    Files.deleteIfExists(temporary);
+  }
+
+  private static OutputStream compressing(Path output, OutputStream file) throws IOException {
+    String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".gz")) {
+      return new GzipCompressorOutputStream(file);
+    }
+    if (name.endsWith(".zst")) {
+      return new ZstdCompressorOutputStream(file, 3);
+    }
+    if (name.endsWith(".xz")) {
+      return new XZCompressorOutputStream(file);
+    }
+    if (name.endsWith(".bz2")) {
+      return new BZip2CompressorOutputStream(file);
+    }
+    return file;
+  }
+}
