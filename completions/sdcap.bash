@@ -320,7 +320,7 @@ function _picocli_sdcap_decode() {
 
   local commands=""
   local flag_opts="'--keep-going' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--to' '--json-style' '--cache-bytes' '--max-line-bytes'"
+  local arg_opts="'--to' '--json-style' '--max-line-bytes' '--cache-bytes'"
   local SHAPE_option_args=("full" "v1") # --to values
   local STYLE_option_args=("compact" "python" "python-utf8") # --json-style values
 
@@ -337,10 +337,10 @@ function _picocli_sdcap_decode() {
       COMPREPLY=( $( compReplyArray "${STYLE_option_args[@]}" ) )
       return $?
       ;;
-    '--cache-bytes')
+    '--max-line-bytes')
       return
       ;;
-    '--max-line-bytes')
+    '--cache-bytes')
       return
       ;;
   esac
@@ -362,15 +362,15 @@ function _picocli_sdcap_verify() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--cache-bytes' '--max-line-bytes'"
+  local arg_opts="'--max-line-bytes' '--cache-bytes'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--cache-bytes')
+    '--max-line-bytes')
       return
       ;;
-    '--max-line-bytes')
+    '--cache-bytes')
       return
       ;;
   esac

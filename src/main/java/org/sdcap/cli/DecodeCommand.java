@@ -3,13 +3,12 @@ package org.sdcap.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.sdcap.v2.Decoder;
 import org.sdcap.v2.ReconstructException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code sdcap decode}: turns v2 back into full records, one per line. */
 @Command(
@@ -105,25 +104,6 @@ final class DecodeCommand implements Callable<Integer> {
   }
 
   @Option(
-      names = "--cache-bytes",
-      paramLabel = "SIZE",
-      defaultValue = "256M",
-      converter = Sizes.ByteSize.class,
-      description =
-          "Memory for bodies that later records use as parents, in bytes (suffixes K, M, G are"
-              + " powers of 1024). It must be at least the --cache-bytes that encode used; the"
-              + " defaults match (default: ${DEFAULT-VALUE}).")
-  long cacheBytes;
-
-  @Option(
-      names = "--max-line-bytes",
-      paramLabel = "SIZE",
-      defaultValue = "512M",
-      converter = Sizes.ByteSize.class,
-      description = "Maximum length of a v2 line in bytes (default: ${DEFAULT-VALUE}).")
-  long maxLineBytes;
-
-  @Option(
       names = "--keep-going",
       description =
           "Go on after a record that cannot be rebuilt (a missing parent, a hash mismatch, a line"
@@ -131,11 +111,9 @@ final class DecodeCommand implements Callable<Integer> {
               + " status is that of the most serious failure.")
   boolean keepGoing;
 
-  @Parameters(
-      paramLabel = "FILE",
-      arity = "0..*",
-      description = "v2 files, read in order as one stream; '-' or none reads standard input.")
-  List<String> files = List.of();
+  @Mixin V2Inputs inputs;
+
+  @Mixin DecodeCache cache;
 
   private final Streams streams;
 
@@ -146,14 +124,14 @@ final class DecodeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, ReconstructException {
     OutputStream out = streams.out();
-    Decoder decoder = new Decoder(out, to, cacheBytes, jsonStyle.spaced, jsonStyle.asciiOnly);
+    Decoder decoder = new Decoder(out, to, cache.cacheBytes, jsonStyle.spaced, jsonStyle.asciiOnly);
     FailureReport failures = new FailureReport(streams.err());
     if (keepGoing) {
       decoder.keepGoing(failures);
     }
-    int lineLimit = (int) Math.min(maxLineBytes, Integer.MAX_VALUE - 64);
+    int lineLimit = inputs.lineLimit();
     try {
-      for (String file : files.isEmpty() ? List.of("-") : files) {
+      for (String file : inputs.filesOrStdin()) {
         try (InputStream in = InputFiles.open(file, streams)) {
           decoder.decode(in, file, lineLimit);
         }

@@ -3,13 +3,12 @@ package org.sdcap.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.sdcap.v2.ReconstructException;
 import org.sdcap.v2.Reconstructor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code sdcap reconstruct}: writes one request body of a v2 file, byte for byte. */
 @Command(
@@ -74,21 +73,9 @@ final class ReconstructCommand implements Callable<Integer> {
               + " by the kept tail, and report how many bytes were never captured.")
   boolean allowPartial;
 
-  @Option(
-      names = "--max-line-bytes",
-      paramLabel = "SIZE",
-      defaultValue = "512M",
-      converter = Sizes.ByteSize.class,
-      description = "Maximum length of a v2 line in bytes (default: ${DEFAULT-VALUE}).")
-  long maxLineBytes;
-
-  @Parameters(
-      paramLabel = "FILE",
-      arity = "0..*",
-      description = "v2 files, read in order as one stream; '-' or none reads standard input.")
-  List<String> files = List.of();
-
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin V2Inputs inputs;
 
   private final Streams streams;
 
@@ -106,9 +93,8 @@ final class ReconstructCommand implements Callable<Integer> {
       streams.err().println("sdcap: --n must be 1 or more, got " + n);
       return ExitCode.USAGE;
     }
-    Reconstructor reconstructor =
-        new Reconstructor(session, n, (int) Math.min(maxLineBytes, Integer.MAX_VALUE - 64));
-    for (String file : files.isEmpty() ? List.of("-") : files) {
+    Reconstructor reconstructor = new Reconstructor(session, n, inputs.lineLimit());
+    for (String file : inputs.filesOrStdin()) {
       try (InputStream in = InputFiles.open(file, streams)) {
         if (!reconstructor.read(in, file)) {
           break;

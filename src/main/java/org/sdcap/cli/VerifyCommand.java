@@ -3,13 +3,11 @@ package org.sdcap.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.sdcap.v2.Decoder;
 import org.sdcap.v2.ReconstructException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code sdcap verify}: rebuilds every body of a v2 file and checks it, writing nothing. */
 @Command(
@@ -36,30 +34,9 @@ import picocli.CommandLine.Parameters;
     })
 final class VerifyCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--cache-bytes",
-      paramLabel = "SIZE",
-      defaultValue = "256M",
-      converter = Sizes.ByteSize.class,
-      description =
-          "Memory for bodies that later records use as parents, in bytes (suffixes K, M, G are"
-              + " powers of 1024). It must be at least the --cache-bytes that encode used; the"
-              + " defaults match (default: ${DEFAULT-VALUE}).")
-  long cacheBytes;
+  @Mixin V2Inputs inputs;
 
-  @Option(
-      names = "--max-line-bytes",
-      paramLabel = "SIZE",
-      defaultValue = "512M",
-      converter = Sizes.ByteSize.class,
-      description = "Maximum length of a v2 line in bytes (default: ${DEFAULT-VALUE}).")
-  long maxLineBytes;
-
-  @Parameters(
-      paramLabel = "FILE",
-      arity = "0..*",
-      description = "v2 files, read in order as one stream; '-' or none reads standard input.")
-  List<String> files = List.of();
+  @Mixin DecodeCache cache;
 
   private final Streams streams;
 
@@ -69,11 +46,12 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, ReconstructException {
-    Decoder decoder = new Decoder(OutputStream.nullOutputStream(), Decoder.Target.FULL, cacheBytes);
+    Decoder decoder =
+        new Decoder(OutputStream.nullOutputStream(), Decoder.Target.FULL, cache.cacheBytes);
     FailureReport failures = new FailureReport(streams.err());
     decoder.keepGoing(failures);
-    int lineLimit = (int) Math.min(maxLineBytes, Integer.MAX_VALUE - 64);
-    for (String file : files.isEmpty() ? List.of("-") : files) {
+    int lineLimit = inputs.lineLimit();
+    for (String file : inputs.filesOrStdin()) {
       try (InputStream in = InputFiles.open(file, streams)) {
         decoder.decode(in, file, lineLimit);
       }

@@ -1,5 +1,7 @@
 package org.sdcap.pcap;
 
+import org.sdcap.session.IpAddresses;
+
 /** Formats IP addresses and endpoints as records and messages print them. */
 final class Addresses {
 
@@ -41,34 +43,6 @@ final class Addresses {
           + "."
           + (a[15] & 0xFF);
     }
-    int bestStart = -1;
-    int bestLength = 1;
-    for (int i = 0; i < 8; ) {
-      if (groups[i] != 0) {
-        i++;
-        continue;
-      }
-      int start = i;
-      while (i < 8 && groups[i] == 0) {
-        i++;
-      }
-      if (i - start > bestLength) {
-        bestStart = start;
-        bestLength = i - start;
-      }
-    }
-    StringBuilder text = new StringBuilder(39);
-    for (int i = 0; i < 8; i++) {
-      if (i == bestStart) {
-        text.append("::");
-        i += bestLength - 1;
-        continue;
-      }
-      if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-        text.append(':');
-      }
-      text.append(Integer.toHexString(groups[i]));
-    }
-    return text.toString();
+    return IpAddresses.compressedIpv6(groups);
   }
 }

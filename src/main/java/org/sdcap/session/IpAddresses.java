@@ -160,6 +160,14 @@ public final class IpAddresses {
           + "."
           + (groups[7] & 0xFF);
     }
+    return compressedIpv6(groups) + zone;
+  }
+
+  /**
+   * Formats eight 16-bit groups in the RFC 5952 form: lower-case hex without leading zeros, and the
+   * longest run of two or more zero groups (the first, on a tie) written as {@code ::}.
+   */
+  public static String compressedIpv6(int[] groups) {
     int bestStart = -1;
     int bestLength = 1;
     for (int i = 0; i < 8; ) {
@@ -188,7 +196,7 @@ public final class IpAddresses {
       }
       out.append(Integer.toHexString(groups[i]));
     }
-    return out.append(zone).toString();
+    return out.toString();
   }
 
   private static int countColons(String text) {
