@@ -119,7 +119,7 @@ final class ReconstructCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     if (result.record().partial()) {
-      String what = partialDescription(result.record());
+      String missing = partialDescription(result.record());
       if (!allowPartial) {
         throw new ReconstructException(
             ReconstructException.Kind.PARTIAL_BODY,
@@ -128,10 +128,10 @@ final class ReconstructCommand implements Callable<Integer> {
                 + " of session "
                 + result.sessionKey()
                 + " is partial: "
-                + what
+                + missing
                 + "; to write the bytes that were captured anyway, add --allow-partial");
       }
-      streams.err().println("sdcap: wrote a partial body: " + what);
+      streams.err().println("sdcap: wrote a partial body: " + missing);
     }
     OutputStream out = streams.out();
     out.write(result.body());

@@ -77,42 +77,26 @@ public final class Reconstructor {
     byte[] buffer = lines.buffer();
     int start = lines.start();
     int end = lines.end();
-    String key;
-    long seq;
-    if (startsWith(buffer, start, end, FAST_PREFIX)) {
-      int keyStart = start + FAST_PREFIX.length;
-      int keyEnd = indexOf(buffer, (byte) '"', keyStart, end);
-      if (keyEnd < 0 || !matchesPrefix(buffer, keyStart, keyEnd)) {
-        return true;
-      }
-      key = new String(buffer, keyStart, keyEnd - keyStart, StandardCharsets.US_ASCII);
-      seq = fastSeq(buffer, keyEnd, end);
-    } else {
-      V2Record record = parseSlow(buffer, start, end, source, lines.lineNumber());
-      if (record == null || !record.sessionKey().startsWith(keyPrefix)) {
-        return true;
-      }
-      key = record.sessionKey();
-      seq = record.seq();
-    }
-    if (seq < 0) {
-      V2Record record = parseSlow(buffer, start, end, source, lines.lineNumber());
-      seq = record == null ? -1 : record.seq();
-    }
-    matchingKeys.merge(key, seq, Math::max);
-    if (matchingKeys.size() > 1 || seq > n) {
+    LineKey line = identify(buffer, start, end, source, lines.lineNumber());
+    if (line == null) {
       return true;
     }
-    KeptLine previous =
-        kept.put(
-            seq, new KeptLine(source, lines.lineNumber(), Arrays.copyOfRange(buffer, start, end)));
+
+    matchingKeys.merge(line.key(), line.seq(), Math::max);
+    if (matchingKeys.size() > 1 || line.seq() > n) {
+      return true;
+    }
+
+    KeptLine copy =
+        new KeptLine(source, lines.lineNumber(), Arrays.copyOfRange(buffer, start, end));
+    KeptLine previous = kept.put(line.seq(), copy);
     if (previous != null) {
       throw new ReconstructException(
           ReconstructException.Kind.INVALID_RECORD,
           "session "
-              + key
+              + line.key()
               + " has two records with seq "
-              + seq
+              + line.seq()
               + " ("
               + previous.source()
               + ":"
@@ -123,7 +107,41 @@ public final class Reconstructor {
               + lines.lineNumber()
               + "); the input holds more than one encoding run, reconstruct from one run's file");
     }
-    return !(seq == n && keyPrefix.length() >= FULL_KEY_LENGTH);
+    return !(line.seq() == n && keyPrefix.length() >= FULL_KEY_LENGTH);
+  }
+
+  /** The session key and seq of a line whose key matches the requested prefix. */
+  private record LineKey(String key, long seq) {}
+
+  /**
+   * Returns the key and seq of a line of a matching session, or null for any other line. Lines in
+   * sdcap's own layout are recognised by their first bytes; others are parsed.
+   */
+  private LineKey identify(byte[] buffer, int start, int end, String source, long lineNumber) {
+    String key;
+    long seq;
+    if (startsWith(buffer, start, end, FAST_PREFIX)) {
+      int keyStart = start + FAST_PREFIX.length;
+      int keyEnd = indexOf(buffer, (byte) '"', keyStart, end);
+      if (keyEnd < 0 || !matchesPrefix(buffer, keyStart, keyEnd)) {
+        return null;
+      }
+      key = new String(buffer, keyStart, keyEnd - keyStart, StandardCharsets.US_ASCII);
+      seq = fastSeq(buffer, keyEnd, end);
+    } else {
+      V2Record record = parseSlow(buffer, start, end, source, lineNumber);
+      if (record == null || !record.sessionKey().startsWith(keyPrefix)) {
+        return null;
+      }
+      key = record.sessionKey();
+      seq = record.seq();
+    }
+
+    if (seq < 0) {
+      V2Record record = parseSlow(buffer, start, end, source, lineNumber);
+      seq = record == null ? -1 : record.seq();
+    }
+    return new LineKey(key, seq);
   }
 
   /** Rebuilds the requested body from what {@link #read} kept. */

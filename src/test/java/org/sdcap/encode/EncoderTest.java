@@ -26,7 +26,7 @@ class EncoderTest {
       new SessionKeyer(SessionKeyer.defaultComponents(), SessionFieldNames.defaults());
 
   @Test
-  void interleavedConversationsFindTheirOwnParents() throws Exception {
+  void interleavedConversationsFindOwnParents() throws Exception {
     // Five conversations behind one client and User-Agent, taking turns.
     List<StringBuilder> histories = new ArrayList<>();
     for (int c = 0; c < 5; c++) {
@@ -73,7 +73,7 @@ class EncoderTest {
   }
 
   @Test
-  void subAgentsBehindBillingLinesFindTheirOwnParents() throws Exception {
+  void billingLineSubAgentsFindOwnParents() throws Exception {
     // Three conversations of one session; every request starts with a new billing checksum, so
     // all bodies share only a few bytes of prefix.
     String system = "You are a helpful agent. " + "Follow the rules. ".repeat(100);
