@@ -49,7 +49,7 @@ public final class Reconstructor {
 
   private record KeptLine(String source, long lineNumber, byte[] bytes) {}
 
-  /** A rebuilt body and the record it belongs to. */
+  /** A rebuilt body and the record it belongs to; {@code body} is null for a record without one. */
   public record Result(String sessionKey, V2Record record, byte[] body) {}
 
   public Reconstructor(String keyPrefix, long n, int maxLineBytes) {
@@ -182,6 +182,9 @@ public final class Reconstructor {
     }
 
     List<V2Record> chain = chainOf(key, target);
+    if (!chain.get(chain.size() - 1).hasBody()) {
+      return new Result(key, chain.get(chain.size() - 1), null);
+    }
     byte[] body = null;
     TextUnits parent = null;
     for (V2Record record : chain) {

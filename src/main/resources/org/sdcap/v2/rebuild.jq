@@ -22,6 +22,7 @@ reduce (inputs | select(.session_key == $s and .seq <= $n)) as $r
   ({}; .[$r.seq | tostring] = ($r | {parent_seq, prefix_len, suffix_len, delta}))
 | . as $records
 | if $records[$n | tostring] == null then error("record \($n) of session \($s) is not in the input")
+  elif $records[$n | tostring].delta == null then error("record \($n) of session \($s) has no body")
   else . end
 | [$n | recurse($records[tostring].parent_seq // empty)]
 | reverse

@@ -135,6 +135,26 @@ class ReconstructCommandTest {
   }
 
   @Test
+  void recordWithoutBodyWritesNothing() throws Exception {
+    Path raw = temp.resolve("get.jsonl");
+    Files.writeString(raw, "{\"ts\":1.0,\"path\":\"/v1/models\",\"client\":\"1.2.3.4\"}\n");
+    Path out = temp.resolve("get.v2");
+    Files.write(out, Cli.run("encode", "-q", raw.toString()).expectExit(0).stdout());
+    String getKey =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(Files.readString(out))
+            .get("session_key")
+            .asText();
+
+    Cli.Result result =
+        Cli.run("reconstruct", "--session", getKey, "--n", "1", out.toString()).expectExit(0);
+
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.stderr())
+        .isEqualTo("sdcap: record 1 of session " + getKey + " has no body\n");
+  }
+
+  @Test
   void rejectsEmptySession() {
     Cli.Result result =
         Cli.run("reconstruct", "--session", "", "--n", "1", v2.toString())
