@@ -103,7 +103,11 @@ public final class JsonlReader implements RecordSource {
     if (memberProblem != null) {
       return badLine(position, memberProblem, copy(buf, from, to));
     }
-    return records.build(position, buf, scan);
+    InputRecord record = records.build(position, buf, scan);
+    LineFraming framing =
+        new LineFraming(
+            copy(buf, from, scan.start()), copy(buf, scan.end(), to), lines.endsWithNewline());
+    return framing.isPlain() ? record : record.withFraming(framing);
   }
 
   private String notAnObjectReason(byte[] buf, int from, int to) {

@@ -183,6 +183,15 @@ public final class Decoder {
     return body;
   }
 
+  /** Writes the whitespace a record's input line had before or after its object, if any. */
+  private void writeFraming(ObjectScan scan, byte[] buf, int member) {
+    if (member >= 0) {
+      byte[] bytes =
+          JsonScanner.decodeStringUtf8(buf, scan.valueStart(member), scan.valueEnd(member));
+      json.verbatim(bytes, 0, bytes.length);
+    }
+  }
+
   private void writeBadLine(ObjectScan scan, byte[] buf, V2Members members) {
     byte[] raw;
     if (members.raw >= 0) {
@@ -230,11 +239,16 @@ public final class Decoder {
       metadata.addAll(at, bodyMembers);
     }
 
+    writeFraming(scan, buf, members.lineBefore);
     json.beginObject();
     for (Member member : metadata) {
       member.writeTo(json);
     }
-    json.endObject().newline();
+    json.endObject();
+    writeFraming(scan, buf, members.lineAfter);
+    if (members.eol) {
+      json.newline();
+    }
   }
 
   private List<Member> bodyMembers(V2Members members, byte[] body, List<Member> metadata)

@@ -31,6 +31,8 @@ public final class V2Fields {
   public static final String RAW = "raw";
   public static final String RAW_B64 = "raw_b64";
   public static final String EOL = "eol";
+  public static final String LINE_BEFORE = "line_before";
+  public static final String LINE_AFTER = "line_after";
 
   /**
    * Names an input field cannot keep at the top level of a v2 record, because v2 uses them or
@@ -60,6 +62,8 @@ public final class V2Fields {
           RAW,
           RAW_B64,
           EOL,
+          LINE_BEFORE,
+          LINE_AFTER,
           "body",
           "body_b64",
           "body_head");

@@ -32,6 +32,8 @@ final class V2Members {
   int badLine = -1;
   int raw = -1;
   int rawB64 = -1;
+  int lineBefore = -1;
+  int lineAfter = -1;
 
   private V2Members() {}
 
@@ -70,6 +72,8 @@ final class V2Members {
         case V2Fields.BAD_LINE -> m.badLine = i;
         case V2Fields.RAW -> m.raw = i;
         case V2Fields.RAW_B64 -> m.rawB64 = i;
+        case V2Fields.LINE_BEFORE -> m.lineBefore = i;
+        case V2Fields.LINE_AFTER -> m.lineAfter = i;
         default -> {}
       }
     }

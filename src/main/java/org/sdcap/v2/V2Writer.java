@@ -12,6 +12,7 @@ import org.sdcap.input.BadLine;
 import org.sdcap.input.BodyForm;
 import org.sdcap.input.Field;
 import org.sdcap.input.InputRecord;
+import org.sdcap.input.LineFraming;
 import org.sdcap.input.RequestBody;
 import org.sdcap.json.JsonWriter;
 import org.sdcap.json.Utf8;
@@ -45,6 +46,7 @@ public final class V2Writer {
     if (encoded != null) {
       writeBody(encoded);
     }
+    writeFraming(record.framing());
     json.endObject().newline();
   }
 
@@ -66,6 +68,19 @@ public final class V2Writer {
       json.name(V2Fields.EOL).value(false);
     }
     json.endObject().newline();
+  }
+
+  /** Writes the bytes the input line had outside its object, when they are not the plain ones. */
+  private void writeFraming(LineFraming framing) {
+    if (framing.before().length > 0) {
+      json.name(V2Fields.LINE_BEFORE).utf8String(framing.before(), 0, framing.before().length);
+    }
+    if (framing.after().length > 0) {
+      json.name(V2Fields.LINE_AFTER).utf8String(framing.after(), 0, framing.after().length);
+    }
+    if (!framing.newline()) {
+      json.name(V2Fields.EOL).value(false);
+    }
   }
 
   public void flush() {
