@@ -48,6 +48,7 @@ import picocli.CommandLine.Parameters;
       "3:Damaged input: data was lost before sdcap read it (a damaged capture or compressed"
           + " stream), or any bad line with --strict. The output holds everything that was read.",
       "4:An input file could not be opened or read.",
+      "11:The Java heap was too small; what was encoded before is written.",
       "141:Standard output was closed early, as when piped into head."
     })
 final class EncodeCommand implements Callable<Integer> {
@@ -65,7 +66,8 @@ final class EncodeCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Write v2 to FILE instead of standard output. FILE appears only when the run ends, so"
-              + " a reader never sees half a file.")
+              + " a reader never sees half a file. A name ending in .gz, .zst, .xz or .bz2 is"
+              + " written compressed in that format; decode, verify and reconstruct read it.")
   Path output;
 
   @Option(
@@ -152,7 +154,9 @@ final class EncodeCommand implements Callable<Integer> {
       defaultValue = "256M",
       converter = Sizes.ByteSize.class,
       description =
-          "Longest input line, and largest dump file, accepted (default: ${DEFAULT-VALUE}).")
+          "Maximum length of an input line, and maximum size of a dump file, in bytes (default:"
+              + " ${DEFAULT-VALUE}). Size options take a byte count or a suffix K, M, G or T,"
+              + " powers of 1024.")
   long maxLineBytes;
 
   @Option(
@@ -184,7 +188,8 @@ final class EncodeCommand implements Callable<Integer> {
       defaultValue = "64K",
       converter = Sizes.ByteSize.class,
       description =
-          "Captures: largest request or response header block (default: ${DEFAULT-VALUE}).")
+          "Captures: maximum size of a request or response header block, in bytes (default:"
+              + " ${DEFAULT-VALUE}).")
   long maxHeaderBytes;
 
   @Option(
@@ -193,8 +198,8 @@ final class EncodeCommand implements Callable<Integer> {
       defaultValue = "64M",
       converter = Sizes.ByteSize.class,
       description =
-          "Captures: largest request body kept; the bytes beyond it are counted in"
-              + " body_dropped_bytes (default: ${DEFAULT-VALUE}).")
+          "Captures: maximum request body kept, in bytes; the bytes beyond it are counted in"
+              + " body_dropped_bytes and the body is marked partial (default: ${DEFAULT-VALUE}).")
   long maxBodyBytes;
 
   @Option(
@@ -204,7 +209,7 @@ final class EncodeCommand implements Callable<Integer> {
       converter = Sizes.ByteSize.class,
       description =
           "Captures: out-of-order bytes buffered per connection direction before the bytes missing"
-              + " ahead of them count as lost (default: ${DEFAULT-VALUE}).")
+              + " ahead of them count as lost, in bytes (default: ${DEFAULT-VALUE}).")
   long maxOutOfOrderBytes;
 
   @Option(
@@ -249,6 +254,7 @@ final class EncodeCommand implements Callable<Integer> {
     }
 
     long started = System.nanoTime();
+    warnIfHeapIsSmall();
     StderrDiagnostics diagnostics = new StderrDiagnostics(streams.err());
     try (OutputFile out = OutputFile.open(output, streams.out(), spec)) {
       CountingOutputStream counted = new CountingOutputStream(out.stream());
@@ -256,12 +262,16 @@ final class EncodeCommand implements Callable<Integer> {
       EncodeStats stats;
       long bytesIn;
       InputException stoppedBy = null;
+      OutOfMemoryError outOfMemory = null;
       try (Inputs inputs = Inputs.open(files, inputOptions, diagnostics, streams)) {
         try {
           encoder.encodeAll(inputs.source());
         } catch (InputException e) {
           // An input that cannot be read further ends the run, but what was read is kept.
           stoppedBy = e;
+        } catch (OutOfMemoryError e) {
+          // The allocation that failed is gone, so there is room to write what was encoded.
+          outOfMemory = e;
         }
         stats = encoder.finish();
         bytesIn = inputs.bytesRead();
@@ -279,7 +289,30 @@ final class EncodeCommand implements Callable<Integer> {
       if (stoppedBy != null) {
         throw stoppedBy;
       }
+      if (outOfMemory != null) {
+        streams.err().println("sdcap: " + Failures.outOfMemoryMessage());
+        streams.err().flush();
+        return ExitCode.OUT_OF_MEMORY;
+      }
       return exitCode(stats, diagnostics);
+    }
+  }
+
+  /** Warns before reading when --cache-bytes leaves the heap little room for lines and bodies. */
+  private void warnIfHeapIsSmall() {
+    long heap = Runtime.getRuntime().maxMemory();
+    if (cacheBytes > heap / 2) {
+      streams
+          .err()
+          .println(
+              "sdcap: warning: --cache-bytes "
+                  + human(cacheBytes)
+                  + " is more than half the Java heap ("
+                  + human(heap)
+                  + "), so this run may run out of memory; lower --cache-bytes, or raise the heap"
+                  + " with SDCAP_JAVA_OPTS=-Xmx"
+                  + Math.max(1, (cacheBytes * 3 >> 30) + 1)
+                  + "g");
     }
   }
 
@@ -292,6 +325,16 @@ final class EncodeCommand implements Callable<Integer> {
   }
 
   private InputOptions inputOptions(FieldNames names) {
+    for (int port : ports) {
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("--port must be between 1 and 65535, got " + port);
+      }
+    }
+    for (String method : methods) {
+      if (method.isBlank()) {
+        throw new IllegalArgumentException("--method must name a method such as POST");
+      }
+    }
     if (maxLineBytes < 1 || maxLineBytes > InputOptions.MAX_LINE_BYTES_LIMIT) {
       throw new IllegalArgumentException(
           "--max-line-bytes must be between 1 and "

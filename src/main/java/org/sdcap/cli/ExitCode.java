@@ -37,6 +37,9 @@ public final class ExitCode {
   /** The body is partial (a truncated v1 record) and {@code --allow-partial} was not given. */
   public static final int PARTIAL_BODY = 10;
 
+  /** The Java heap was too small for the run's cache and its largest line. */
+  public static final int OUT_OF_MEMORY = 11;
+
   /** Standard output was closed before everything was written, as when piped into head. */
   public static final int BROKEN_PIPE = 141;
 

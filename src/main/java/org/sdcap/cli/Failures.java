@@ -40,12 +40,8 @@ final class Failures {
       code = ExitCode.CANNOT_READ;
       message = io.getMessage();
     } else if (cause instanceof OutOfMemoryError) {
-      code = ExitCode.INTERNAL_ERROR;
-      message =
-          "out of memory: the Java heap ("
-              + Runtime.getRuntime().maxMemory() / (1 << 20)
-              + " MB) is too small for the --cache-bytes of this run plus its largest line or"
-              + " body; lower --cache-bytes, or raise the heap with SDCAP_JAVA_OPTS=-Xmx2g";
+      code = ExitCode.OUT_OF_MEMORY;
+      message = outOfMemoryMessage();
     } else {
       code = ExitCode.INTERNAL_ERROR;
       message =
@@ -59,6 +55,13 @@ final class Failures {
     }
     err.flush();
     return code;
+  }
+
+  static String outOfMemoryMessage() {
+    return "out of memory: the Java heap ("
+        + Runtime.getRuntime().maxMemory() / (1 << 20)
+        + " MB) is too small for the --cache-bytes of this run plus its largest line or body;"
+        + " lower --cache-bytes, or raise the heap with SDCAP_JAVA_OPTS=-Xmx2g";
   }
 
   static int exitCodeOf(ReconstructException.Kind kind) {

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
@@ -30,6 +32,7 @@ final class OutputFile implements AutoCloseable {
   private final Path temporary;
   private final OutputStream stream;
   private boolean committed;
+  private Thread cleanup;
 
   private OutputFile(Path target, Path temporary, OutputStream stream) {
     this.target = target;
@@ -55,21 +58,77 @@ final class OutputFile implements AutoCloseable {
           };
       return new OutputFile(null, null, new BufferedOutputStream(unclosable, 1 << 16));
     }
+    if (output.toString().isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "-o needs a file name");
+    }
     if (Files.isDirectory(output)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "-o " + output + " is a directory; give the name of a file to write");
     }
     Path directory = output.toAbsolutePath().getParent();
     Path temporary;
+    OutputStream file;
     try {
-      temporary = Files.createTempFile(directory, "." + output.getFileName() + ".", ".partial");
+      // A name of our own, created with the umask's permissions as any new file would be.
+      temporary =
+          directory.resolve(
+              "."
+                  + output.getFileName()
+                  + "."
+                  + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                  + ".partial");
+      file =
+          new BufferedOutputStream(
+              Files.newOutputStream(
+                  temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              1 << 16);
     } catch (AccessDeniedException e) {
       throw new IOException(output + ": cannot write: permission denied in " + directory, e);
     } catch (NoSuchFileException e) {
       throw new IOException(output + ": cannot write: no such directory " + directory, e);
     }
-    OutputStream file = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
-    return new OutputFile(output, temporary, compressing(output, file));
+    keepPermissionsOf(output, temporary);
+    OutputFile opened = new OutputFile(output, temporary, compressing(output, file));
+    opened.deleteOnSignal();
+    return opened;
+  }
+
+  /** Gives the temporary file the permissions of the file it will replace, if there is one. */
+  private static void keepPermissionsOf(Path existing, Path temporary) throws IOException {
+    if (!Files.isRegularFile(existing)) {
+      return;
+    }
+    try {
+      Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(existing));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: the new file keeps the default permissions.
+    }
+  }
+
+  /** Deletes the temporary file when the process is stopped (SIGTERM, SIGINT) before commit. */
+  private void deleteOnSignal() {
+    cleanup =
+        new Thread(
+            () -> {
+              try {
+                Files.deleteIfExists(temporary);
+              } catch (IOException e) {
+                // The process is ending; nothing else can be done.
+              }
+            });
+    Runtime.getRuntime().addShutdownHook(cleanup);
+  }
+
+  private void cancelCleanup() {
+    if (cleanup == null) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException e) {
+      // Shutdown has begun; the hook runs and finds the file already renamed or deleted.
+    }
+    cleanup = null;
   }
 
   OutputStream stream() {
@@ -87,6 +146,7 @@ final class OutputFile implements AutoCloseable {
     Files.move(
         temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     committed = true;
+    cancelCleanup();
   }
 
   @Override
@@ -104,6 +164,7 @@ final class OutputFile implements AutoCloseable {
       // The run already failed; its own error is the one to report.
     }
     Files.deleteIfExists(temporary);
+    cancelCleanup();
   }
 
   private static OutputStream compressing(Path output, OutputStream file) throws IOException {

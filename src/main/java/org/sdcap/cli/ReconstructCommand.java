@@ -48,8 +48,8 @@ final class ReconstructCommand implements Callable<Integer> {
           + " between them were never captured";
     }
     return (missing >= 0 ? missing + " bytes" : "some bytes")
-        + " of the request were missing from the capture, and the body holds only the bytes"
-        + " that were captured";
+        + " of the request were missing from the capture or beyond --max-body-size, and the body"
+        + " holds only the bytes that were kept";
   }
 
   @Option(
@@ -90,8 +90,8 @@ final class ReconstructCommand implements Callable<Integer> {
           spec.commandLine(), "--session must not be empty; give a session key or a prefix of one");
     }
     if (n < 1) {
-      streams.err().println("sdcap: --n must be 1 or more, got " + n);
-      return ExitCode.USAGE;
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--n must be 1 or more, got " + n);
     }
     Reconstructor reconstructor = new Reconstructor(session, n, inputs.lineLimit());
     for (String file : inputs.filesOrStdin()) {

@@ -45,6 +45,7 @@ import picocli.CommandLine.ScopeType;
       "8:A parent record is missing from the input (its seq is given).",
       "9:A rebuilt body does not match its SHA-256 or length.",
       "10:reconstruct: the body is partial and --allow-partial was not given.",
+      "11:The Java heap was too small; lower --cache-bytes or raise it with SDCAP_JAVA_OPTS.",
       "141:Standard output was closed early, as when piped into head."
     })
 public final class SdcapCommand implements Runnable {

@@ -61,10 +61,10 @@ final class VerifyCommand implements Callable<Integer> {
           .err()
           .println(
               "sdcap: verified "
-                  + decoder.records()
-                  + " records and "
-                  + decoder.badLines()
-                  + " kept bad lines; every body matches its SHA-256");
+                  + EncodeCommand.count(decoder.records(), "record")
+                  + " and "
+                  + EncodeCommand.count(decoder.badLines(), "kept bad line")
+                  + "; every body matches its SHA-256");
     } else {
       streams
           .err()

@@ -1,6 +1,7 @@
 package org.sdcap.input;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
@@ -32,10 +33,31 @@ public final class Decompression {
     if (compression == null) {
       return in;
     }
+    InputStream decompressed;
     try {
-      return DecompressedInputStream.open(in, compression, warnings);
+      decompressed = DecompressedInputStream.open(in, compression, warnings);
     } catch (DamagedCompressedDataException e) {
       throw new InputException(SourcePosition.ofFile(name), e.getMessage(), e);
     }
+    return new FilterInputStream(decompressed) {
+      @Override
+      public int read() throws IOException {
+        try {
+          return super.read();
+        } catch (DamagedCompressedDataException e) {
+          throw new InputException(SourcePosition.ofFile(name), e.getMessage(), e);
+        }
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        try {
+          return super.read(buffer, offset, length);
+        } catch (DamagedCompressedDataException e) {
+          // Damage found while reading names the file, like damage found at the start.
+          throw new InputException(SourcePosition.ofFile(name), e.getMessage(), e);
+        }
+      }
+    };
   }
 }

@@ -86,7 +86,14 @@ final class RecordBuilder {
     RequestBody requestBody =
         body == null
             ? null
-            : new RequestBody(body, BodyForm.HTTP, request.incomplete, body.length, null, -1, null);
+            : new RequestBody(
+                body,
+                BodyForm.HTTP,
+                request.incomplete || request.droppedBodyBytes > 0,
+                body.length,
+                null,
+                -1,
+                null);
     SourcePosition position =
         SourcePosition.ofPacket(fileName, request.firstPacket, request.firstByteOffset);
     return new InputRecord(position, fields, requestBody);

@@ -51,6 +51,14 @@ public final class Decoder {
   private long badLines;
   private java.util.function.Consumer<ReconstructException> failures;
 
+  /** The session key and seq of the record being decoded, as {@code key#seq}, or null. */
+  private String currentRecord;
+
+  /** Records that failed, so that their children say so instead of calling them missing. */
+  private final java.util.Set<String> failedRecords = new java.util.HashSet<>();
+
+  private static final int MAX_FAILED_REMEMBERED = 100_000;
+
   public Decoder(OutputStream out, Target target, long cacheBytes) {
     this(out, target, cacheBytes, false, false);
   }
@@ -105,6 +113,9 @@ public final class Decoder {
       if (failures == null) {
         throw failure;
       }
+      if (currentRecord != null && failedRecords.size() < MAX_FAILED_REMEMBERED) {
+        failedRecords.add(currentRecord);
+      }
       failures.accept(failure);
     }
   }
@@ -123,6 +134,7 @@ public final class Decoder {
 
   private void decodeLine(byte[] buf, int start, int end)
       throws V2FormatException, JsonSyntaxException, DeltaException, ReconstructException {
+    currentRecord = null;
     ObjectScan scan = JsonScanner.scanObject(buf, start, end);
     V2Members members = V2Members.of(scan, buf);
     if (members.schema != V2Fields.SCHEMA_VERSION) {
@@ -139,6 +151,7 @@ public final class Decoder {
     if (members.sessionKey == null || members.seq < 1) {
       throw new V2FormatException("missing session_key or seq");
     }
+    currentRecord = members.sessionKey + '#' + members.seq;
     byte[] body = members.delta >= 0 ? rebuild(scan, buf, members) : null;
     writeRecord(scan, buf, members, body);
     records++;
@@ -149,6 +162,17 @@ public final class Decoder {
     TextUnits parent = null;
     if (members.parentSeq > 0) {
       parent = store.get(members.sessionKey, members.parentSeq);
+      if (parent == null && failedRecords.contains(members.sessionKey + '#' + members.parentSeq)) {
+        throw new ReconstructException(
+            ReconstructException.Kind.MISSING_PARENT,
+            "record "
+                + members.seq
+                + " of session "
+                + members.sessionKey
+                + " needs record "
+                + members.parentSeq
+                + ", which could not be rebuilt (reported above)");
+      }
       if (parent == null) {
         throw new ReconstructException(
             ReconstructException.Kind.MISSING_PARENT,

@@ -43,6 +43,7 @@ public final class V2Parser {
     long headLen = -1;
     long truncatedBytes = -1;
     long missingBytes = -1;
+    long droppedBytes = -1;
     String bodyForm = null;
     long prefixLen = 0;
     long suffixLen = 0;
@@ -69,6 +70,7 @@ public final class V2Parser {
           case V2Fields.HEAD_LEN -> headLen = parser.getValueAsLong(-1);
           case "body_truncated_bytes" -> truncatedBytes = parser.getValueAsLong(-1);
           case "missing_bytes" -> missingBytes = parser.getValueAsLong(-1);
+          case "body_dropped_bytes" -> droppedBytes = parser.getValueAsLong(-1);
           case V2Fields.BODY_FORM -> bodyForm = parser.getValueAsString();
           case V2Fields.PREFIX_LEN -> prefixLen = parser.getValueAsLong(0);
           case V2Fields.SUFFIX_LEN -> suffixLen = parser.getValueAsLong(0);
@@ -114,7 +116,11 @@ public final class V2Parser {
         partial,
         headLen,
         bodyForm,
-        truncatedBytes >= 0 ? truncatedBytes : missingBytes,
+        truncatedBytes >= 0
+            ? truncatedBytes
+            : Math.max(missingBytes, 0)
+                + Math.max(droppedBytes, 0)
+                - (missingBytes < 0 && droppedBytes < 0 ? 1 : 0),
         prefixLen,
         suffixLen,
         pieces);
