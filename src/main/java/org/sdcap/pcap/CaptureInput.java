@@ -97,8 +97,12 @@ final class CaptureInput {
       return;
     }
     int buffered = end - start;
-    if (count > buffer.length) {
-      byte[] larger = new byte[Math.max(count, buffer.length * 2)];
+    // Twice the window, so that sliding it one byte at a time (resynchronizing) compacts the
+    // buffer once per window length instead of on every byte.
+    if (count * 2L > buffer.length) {
+      byte[] larger =
+          new byte
+              [(int) Math.min(Integer.MAX_VALUE - 64, Math.max(count * 2L, buffer.length * 2L))];
       System.arraycopy(buffer, start, larger, 0, buffered);
       buffer = larger;
     } else {
