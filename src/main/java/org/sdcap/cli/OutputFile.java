@@ -19,7 +19,7 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStr
 import picocli.CommandLine;
 
 /**
- * Where a command writes its result: standard output, or a file given with {@code -o}.
+ * The destination of a command's result: standard output, or a file given with {@code -o}.
  *
  * <p>A file is written under a temporary name unique to this run in the same directory and renamed
  * to its name by {@link #commit()}, so a reader never sees half a file and two runs cannot mix
