@@ -1,6 +1,5 @@
 package org.sdcap.json;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Small helpers for JSON string literals: quoting text and reading one literal back. */
@@ -15,9 +14,39 @@ public final class JsonText {
    * lone surrogate is written as a {@code \}{@code uXXXX} escape.
    */
   public static String quote(String text) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 2);
-    JsonWriter.writeWtf8String(out, Utf8.encodeWtf8(text), 0, -1);
-    return out.toString(StandardCharsets.UTF_8);
+    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> {
+          if (c < 0x20 || isLoneSurrogate(text, i)) {
+            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /** Returns true when the char at {@code i} is a surrogate that is not half of a valid pair. */
+  private static boolean isLoneSurrogate(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
+    }
+    return false;
   }
 
   /**

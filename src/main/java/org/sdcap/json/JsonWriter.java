@@ -195,13 +195,6 @@ public final class JsonWriter {
     }
   }
 
-  /** Static form of string writing, for small strings built into a byte stream. */
-  static void writeWtf8String(OutputStream target, byte[] bytes, int from, int to) {
-    JsonWriter writer = new JsonWriter(target, Math.max(64, bytes.length * 2 + 16));
-    writer.writeWtf8String(bytes, from, to < 0 ? bytes.length : to);
-    writer.flush();
-  }
-
   private void writeWtf8String(byte[] bytes, int from, int to) {
     if (to < 0) {
       to = bytes.length;

@@ -243,12 +243,7 @@ public final class Decoder {
       if (!V2Fields.RESERVED.contains(scan.name(i))) {
         metadata.add(
             Member.raw(
-                buf,
-                scan.nameStart(i),
-                scan.nameEnd(i),
-                buf,
-                scan.valueStart(i),
-                scan.valueEnd(i)));
+                buf, scan.nameStart(i), scan.nameEnd(i), scan.valueStart(i), scan.valueEnd(i)));
       }
     }
     for (RawField raw : members.rawFields(scan, buf)) {
@@ -351,51 +346,53 @@ public final class Decoder {
   }
 
   /** One member to write: a name and a way to write its value. */
-  record Member(byte[] rawName, String name, Writer value) {
+  record Member(byte[] rawName, int rawNameStart, int rawNameEnd, String name, Writer value) {
 
     interface Writer {
       void write(JsonWriter json);
     }
 
-    static Member raw(byte[] nameBuf, int nameStart, int nameEnd, byte[] buf, int start, int end) {
-      byte[] rawName = java.util.Arrays.copyOfRange(nameBuf, nameStart, nameEnd);
-      byte[] value = java.util.Arrays.copyOfRange(buf, start, end);
-      return new Member(rawName, null, json -> json.rawValue(value));
+    /**
+     * Refers to a member's name and value in the line being decoded, without copying; valid until
+     * the next line is read, which is after the record is written.
+     */
+    static Member raw(byte[] line, int nameStart, int nameEnd, int start, int end) {
+      return new Member(line, nameStart, nameEnd, null, json -> json.rawValue(line, start, end));
     }
 
     static Member rawValue(String name, byte[] value) {
-      return new Member(null, name, json -> json.rawValue(value));
+      return new Member(null, 0, 0, name, json -> json.rawValue(value));
     }
 
     static Member text(String name, byte[] bytes, int from, int to) {
-      return new Member(null, name, json -> json.utf8String(bytes, from, to));
+      return new Member(null, 0, 0, name, json -> json.utf8String(bytes, from, to));
     }
 
     /** Creates a string member by decoding bytes from UTF-8 with replacement, as v1 does. */
     static Member replacing(String name, byte[] bytes, int from, int to) {
       String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
-      return new Member(null, name, json -> json.value(text));
+      return new Member(null, 0, 0, name, json -> json.value(text));
     }
 
     static Member base64(String name, byte[] bytes) {
       String text = Base64.getEncoder().encodeToString(bytes);
-      return new Member(null, name, json -> json.value(text));
+      return new Member(null, 0, 0, name, json -> json.value(text));
     }
 
     static Member number(String name, long value) {
-      return new Member(null, name, json -> json.value(value));
+      return new Member(null, 0, 0, name, json -> json.value(value));
     }
 
     boolean hasName(String wanted) {
       if (name != null) {
         return name.equals(wanted);
       }
-      return JsonScanner.decodeString(rawName, 0, rawName.length).equals(wanted);
+      return JsonScanner.decodeString(rawName, rawNameStart, rawNameEnd).equals(wanted);
     }
 
     void writeTo(JsonWriter json) {
       if (rawName != null) {
-        json.rawName(rawName, 0, rawName.length);
+        json.rawName(rawName, rawNameStart, rawNameEnd);
       } else {
         json.name(name);
       }

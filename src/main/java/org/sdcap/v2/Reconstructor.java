@@ -195,8 +195,8 @@ public final class Reconstructor {
             ReconstructException.Kind.INVALID_RECORD,
             "record " + record.seq() + " of session " + key + ": " + e.getMessage());
       }
-      verify(key, record, body);
       parent = TextUnits.of(body, record.encoding());
+      verify(key, record, parent);
     }
     V2Record record = chain.get(chain.size() - 1);
     return new Result(key, record, body);
@@ -250,8 +250,9 @@ public final class Reconstructor {
     }
   }
 
-  private void verify(String key, V2Record record, byte[] body) throws ReconstructException {
-    long units = TextUnits.of(body, record.encoding()).unitCount();
+  private void verify(String key, V2Record record, TextUnits rebuilt) throws ReconstructException {
+    byte[] body = rebuilt.bytes();
+    long units = rebuilt.unitCount();
     if (record.bodyLen() >= 0 && units != record.bodyLen()) {
       throw new ReconstructException(
           ReconstructException.Kind.HASH_MISMATCH,
@@ -283,7 +284,7 @@ public final class Reconstructor {
 
   private static V2Record parse(KeptLine line) throws ReconstructException {
     try {
-      V2Record record = V2Parser.parse(line.bytes(), 0, line.bytes().length);
+      V2Record record = V2Record.parse(line.bytes(), 0, line.bytes().length);
       if (record == null) {
         throw new V2FormatException("a kept bad line has no body");
       }
@@ -303,7 +304,7 @@ public final class Reconstructor {
       return null;
     }
     try {
-      return V2Parser.parse(buffer, start, end);
+      return V2Record.parse(buffer, start, end);
     } catch (V2FormatException e) {
       if (unreadableLines++ == 0) {
         firstUnreadable = source + ":" + lineNumber + ": " + e.getMessage();

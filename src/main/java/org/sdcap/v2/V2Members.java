@@ -35,6 +35,10 @@ final class V2Members {
   int lineBefore = -1;
   int lineAfter = -1;
 
+  /** Reads raw_fields, which only records with unusual metadata have. */
+  private static final com.fasterxml.jackson.databind.ObjectMapper RAW_FIELDS_READER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private V2Members() {}
 
   static V2Members of(ObjectScan scan, byte[] buf) throws V2FormatException {
@@ -89,11 +93,10 @@ final class V2Members {
     com.fasterxml.jackson.databind.JsonNode array;
     try {
       array =
-          new com.fasterxml.jackson.databind.ObjectMapper()
-              .readTree(
-                  buf,
-                  scan.valueStart(rawFields),
-                  scan.valueEnd(rawFields) - scan.valueStart(rawFields));
+          RAW_FIELDS_READER.readTree(
+              buf,
+              scan.valueStart(rawFields),
+              scan.valueEnd(rawFields) - scan.valueStart(rawFields));
     } catch (java.io.IOException e) {
       throw new V2FormatException("raw_fields is not valid JSON");
     }
