@@ -8,7 +8,6 @@ final class BodyCache {
 
   private final long budgetBytes;
   private long usedBytes;
-  private long evictions;
 
   /** Least recently used end of the list. */
   private RetainedBody head;
@@ -26,10 +25,6 @@ final class BodyCache {
 
   long usedBytes() {
     return usedBytes;
-  }
-
-  long evictions() {
-    return evictions;
   }
 
   void add(RetainedBody body) {
@@ -73,7 +68,6 @@ final class BodyCache {
     unlink(body);
     body.session.remove(body);
     usedBytes -= body.memoryBytes();
-    evictions++;
     if (body.session.bodies.isEmpty()) {
       usedBytes -= SessionState.OVERHEAD_BYTES;
       onSessionEmptied.accept(body.session);

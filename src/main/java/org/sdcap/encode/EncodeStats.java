@@ -6,10 +6,7 @@ public final class EncodeStats {
   long records;
   long sessions;
   long roots;
-  long deltas;
   long badLines;
-  long bodyBytes;
-  long evictions;
 
   public long records() {
     return records;
@@ -23,19 +20,7 @@ public final class EncodeStats {
     return roots;
   }
 
-  public long deltas() {
-    return deltas;
-  }
-
   public long badLines() {
     return badLines;
-  }
-
-  public long bodyBytes() {
-    return bodyBytes;
-  }
-
-  public long evictions() {
-    return evictions;
   }
 }

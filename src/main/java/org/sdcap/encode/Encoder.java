@@ -82,7 +82,6 @@ public final class Encoder {
 
   public EncodeStats stats() {
     stats.sessions = sessions.size() + dormant.size();
-    stats.evictions = cache.evictions();
     return stats;
   }
 
@@ -110,7 +109,6 @@ public final class Encoder {
     RequestBody body = record.body();
     EncodedBody encoded = null;
     if (body != null) {
-      stats.bodyBytes += body.bytes().length;
       encoded = encodeBody(session, seq, body);
     }
     writer.writeRecord(key, seq, record, encoded);
@@ -149,8 +147,6 @@ public final class Encoder {
     if (delta == null) {
       delta = DeltaEncoder.root(units);
       stats.roots++;
-    } else {
-      stats.deltas++;
     }
 
     int depth = parent == null ? 0 : parent.depth + 1;
