@@ -86,6 +86,31 @@ class EncodeCaptureTest {
             "announces Content-Length 3064, beyond the limit of 1024 body bytes (raise it with"
                 + " --max-body-size); only the first 1024 bytes are kept");
     assertThat(encoded.out()).contains("\"body_dropped_bytes\":2040");
+
+    // The cut body is partial, so reconstruct writes it only when asked to.
+    String line =
+        encoded
+            .out()
+            .lines()
+            .filter(l -> l.contains("\"body_dropped_bytes\":2040"))
+            .findFirst()
+            .orElseThrow();
+    com.fasterxml.jackson.databind.JsonNode record =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+    assertThat(record.get("body_partial").asBoolean()).isTrue();
+    String key = record.get("session_key").asText();
+    String n = record.get("seq").asText();
+    Cli.Result refused =
+        Cli.runWithInput(encoded.stdout(), "reconstruct", "--session", key, "--n", n)
+            .expectExit(ExitCode.PARTIAL_BODY);
+    assertThat(refused.stderr())
+        .contains(
+            "2040 bytes of the request were missing from the capture or beyond --max-body-size");
+    Cli.Result allowed =
+        Cli.runWithInput(
+                encoded.stdout(), "reconstruct", "--session", key, "--n", n, "--allow-partial")
+            .expectExit(ExitCode.OK);
+    assertThat(allowed.stdout()).hasSize(1024);
   }
 
   @Test
