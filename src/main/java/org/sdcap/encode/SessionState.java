@@ -10,8 +10,8 @@ import java.util.Map;
 final class SessionState {
 
   /**
-   * Estimated bytes of one session's state without its bodies (this object, its maps and key), for
-   * the cache budget; counted while the session has retained bodies.
+   * Estimated bytes of one session's state without its bodies (this object, its maps and key). The
+   * cache budget counts them while the session has retained bodies.
    */
   static final long OVERHEAD_BYTES = 640;
 

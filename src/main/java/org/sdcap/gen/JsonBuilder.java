@@ -125,11 +125,11 @@ final class JsonBuilder {
         writeChar(b);
         i++;
       } else if (!style.asciiOnly) {
-        int length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        int length = utf8SequenceLength(b);
         writeBytes(bytes, i, i + length);
         i += length;
       } else {
-        int length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        int length = utf8SequenceLength(b);
         int codePoint = b & (0xFF >> (length + 1));
         for (int k = 1; k < length; k++) {
           codePoint = (codePoint << 6) | (bytes[i + k] & 0x3F);
@@ -308,5 +308,16 @@ final class JsonBuilder {
       int needed = count + room;
       buffer = Arrays.copyOf(buffer, Math.max(needed, buffer.length * 2));
     }
+  }
+
+  /** Returns the length of the UTF-8 sequence whose lead byte is {@code lead} (0xC0 or above). */
+  private static int utf8SequenceLength(int lead) {
+    if (lead >= 0xF0) {
+      return 4;
+    }
+    if (lead >= 0xE0) {
+      return 3;
+    }
+    return 2;
   }
 }

@@ -1,6 +1,6 @@
 package org.sdcap.gen;
 
-/** How a client serialises JSON: separators, indentation and the escaping of non-ASCII text. */
+/** A client's JSON spelling: separators, indentation and the escaping of non-ASCII text. */
 public enum JsonStyle {
   /**
    * {@code ,} and {@code :} with raw UTF-8, as JavaScript's {@code JSON.stringify}, the OpenAI Node

@@ -1,7 +1,8 @@
 package org.sdcap.input;
 
 /**
- * How a request body was represented in the input, so that decoding can write it back the same way.
+ * The representation a request body had in the input, so that decoding can write it back the same
+ * way.
  *
  * <p>The names are the values of the v2 field {@code body_form}.
  */

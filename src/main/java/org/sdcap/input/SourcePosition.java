@@ -1,8 +1,8 @@
 package org.sdcap.input;
 
 /**
- * Where an input item was read: a file name plus either a 1-based line number (JSONL, raw dumps) or
- * a 1-based packet number with the byte offset of that packet's record (captures).
+ * The place an input item was read from: a file name plus either a 1-based line number (JSONL, raw
+ * dumps) or a 1-based packet number with the byte offset of that packet's record (captures).
  *
  * <p>{@code file} is the name given on the command line, {@code "-"} for standard input.
  */

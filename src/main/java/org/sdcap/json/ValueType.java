@@ -16,7 +16,7 @@ public enum ValueType {
     this.description = description;
   }
 
-  /** A noun phrase for messages, for example "a JSON array". */
+  /** Returns a noun phrase for messages, for example "a JSON array". */
   public String description() {
     return description;
   }

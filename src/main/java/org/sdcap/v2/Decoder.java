@@ -54,7 +54,9 @@ public final class Decoder {
   /** The session key and seq of the record being decoded, as {@code key#seq}, or null. */
   private String currentRecord;
 
-  /** Records that failed, so that their children say so instead of calling them missing. */
+  /**
+   * Records that failed, so that the message for a child names the failure, not a missing parent.
+   */
   private final java.util.Set<String> failedRecords = new java.util.HashSet<>();
 
   private static final int MAX_FAILED_REMEMBERED = 100_000;

@@ -38,7 +38,7 @@ class V1RoundTripTest {
 
   /**
    * Compact v1 lines, written the way sdcap writes JSON, come back byte for byte; the cases are the
-   * shapes a v1 log holds besides ordinary records.
+   * shapes a v1 log contains besides ordinary records.
    */
   @Test
   void v1RecordShapesDecodeByteForByte() throws Exception {

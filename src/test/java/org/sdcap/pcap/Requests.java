@@ -42,7 +42,7 @@ final class Requests {
     return "HTTP/1.1 " + status + " Status\r\nContent-Length: 0\r\n\r\n";
   }
 
-  /** The body field as RecordJson renders it. */
+  /** Returns the body field as RecordJson renders it. */
   static String bodyJson(String body) {
     return org.sdcap.json.JsonText.quote(body);
   }
